@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+import { E2E_CLIENT_PORT, E2E_SERVER_PORT } from './ports';
+
+// Debian's Chromium where it is installed (no browser can be downloaded there);
+// CHROMIUM_PATH overrides; otherwise Playwright's own browser on a developer laptop.
+const executablePath =
+  process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_CLIENT_PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-gpu',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `npx tsx e2e/server/main.ts --port ${E2E_SERVER_PORT} --test`,
+      cwd: '..',
+      url: `http://127.0.0.1:${E2E_SERVER_PORT}/api/meta`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: `npx vite build --mode e2e --logLevel warn && npx vite preview --port ${E2E_CLIENT_PORT} --strictPort --host 127.0.0.1`,
+      cwd: '..',
+      url: `http://127.0.0.1:${E2E_CLIENT_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: { VITE_DEMO_SERVER: `http://127.0.0.1:${E2E_SERVER_PORT}` },
+    },
+  ],
+});

@@ -1,0 +1,4 @@
+// Ports the e2e run uses on 127.0.0.1; chosen away from the usual dev ports.
+export const E2E_SERVER_PORT = Number(process.env.E2E_SERVER_PORT ?? 38411);
+export const E2E_CLIENT_PORT = Number(process.env.E2E_CLIENT_PORT ?? 38410);
+export const E2E_SERVER_URL = `http://127.0.0.1:${E2E_SERVER_PORT}`;
