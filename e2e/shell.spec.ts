@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { browseAsGuest, control, signInAs } from './support/control';
+
+test.beforeEach(async () => {
+  await control('reset');
+});
+
+test('a stranger lands on sign-in, which offers the demo server', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try the demo server' })).toBeVisible();
+  await expect(page.getByLabel('Server address').first()).toBeVisible();
+});
+
+test('routes render for a signed-in user', async ({ page }) => {
+  await signInAs(page, 'alice');
+  await page.goto('/');
+  await expect(page.locator('article[data-note-id]').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Local' }).click();
+  await expect(page).toHaveURL(/\/local$/);
+  await expect(page.locator('article[data-note-id]').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
+
+test('guests are sent from account-only pages to the local timeline', async ({ page }) => {
+  await browseAsGuest(page);
+  await page.goto('/notifications');
+  await expect(page).toHaveURL(/\/local$/);
+  await expect(page.locator('article[data-note-id]').first()).toBeVisible();
+});
+
+test('the built app carries a Content-Security-Policy', async ({ page }) => {
+  await page.goto('/signin');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("object-src 'none'");
+});
+
+test('the web app manifest is installable', async ({ page, request }) => {
+  await page.goto('/signin');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBeTruthy();
+  const manifest = await (await request.get(href!)).json();
+  expect(manifest.name).toBe('Misskey Web Client');
+  expect(manifest.display).toBe('standalone');
+  expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+  const sizes = manifest.icons.map((i: { sizes: string; purpose?: string }) => `${i.sizes}${i.purpose ? `:${i.purpose}` : ''}`);
+  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512', '512x512:maskable']));
+  for (const icon of manifest.icons) {
+    const res = await request.get(icon.src.startsWith('/') ? icon.src : `/${icon.src}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('image/png');
+  }
+});
+
+test('the service worker registers and the shell reloads offline', async ({ page, context }) => {
+  await page.goto('/signin');
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  expect(scope).toMatch(/\/$/);
+  // The first load is not yet controlled; wait until the worker has taken the page.
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await context.setOffline(false);
+});
+
+for (const path of ['/signin', '/local', '/', '/settings', '/notifications', '/@bob', '/tags/misskey']) {
+  test(`axe finds no serious or critical violation on ${path}`, async ({ page }) => {
+    if (path === '/signin') await page.goto(path);
+    else {
+      await signInAs(page, 'alice');
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+    }
+    await expect(page.locator('main')).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

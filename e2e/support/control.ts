@@ -1,0 +1,56 @@
+import type { Page } from '@playwright/test';
+import { E2E_SERVER_URL } from '../ports';
+
+export interface SeedUser {
+  id: string;
+  token: string;
+}
+
+// Talks to the stand-in server's test-only control API (`--test`).
+export async function control<T = unknown>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${E2E_SERVER_URL}/__test/${path}`, {
+    method: body === undefined && path === 'state' ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? (path === 'state' ? undefined : '{}') : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`control ${path}: HTTP ${res.status} ${await res.text()}`);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+export async function users(): Promise<Record<string, SeedUser>> {
+  return (await control<{ users: Record<string, SeedUser> }>('state')).users;
+}
+
+// A REST call as a seeded user, the way another client would make it.
+export async function actAs<T = unknown>(username: string, endpoint: string, params: Record<string, unknown> = {}): Promise<T> {
+  return control<T>('act', { as: username, endpoint, params });
+}
+
+// Signs the page in as a seeded user by writing the account store the app reads at start.
+export async function signInAs(page: Page, username: string): Promise<SeedUser> {
+  const user = (await users())[username];
+  if (!user) throw new Error(`no seeded user ${username}`);
+  const account = {
+    key: `${user.id}@${E2E_SERVER_URL}`,
+    origin: E2E_SERVER_URL,
+    token: user.token,
+    userId: user.id,
+    username,
+    name: null,
+    avatarUrl: null,
+  };
+  await page.addInitScript((a) => {
+    if (localStorage.getItem('mkc:accounts')) return;
+    localStorage.setItem('mkc:accounts', JSON.stringify([a]));
+    localStorage.setItem('mkc:active', JSON.stringify({ kind: 'account', key: a.key }));
+  }, account);
+  return user;
+}
+
+export async function browseAsGuest(page: Page): Promise<void> {
+  await page.addInitScript((origin) => {
+    if (localStorage.getItem('mkc:active')) return;
+    localStorage.setItem('mkc:active', JSON.stringify({ kind: 'guest', origin }));
+  }, E2E_SERVER_URL);
+}

@@ -1,0 +1,37 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    // Needs a signed-in account (not a guest).
+    requiresAccount?: boolean;
+    timeline?: 'home' | 'local' | 'social' | 'global';
+  }
+}
+
+const TimelinePage = () => import('@/pages/TimelinePage.vue');
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: TimelinePage, meta: { timeline: 'home', requiresAccount: true } },
+  { path: '/local', name: 'local', component: TimelinePage, meta: { timeline: 'local' } },
+  { path: '/social', name: 'social', component: TimelinePage, meta: { timeline: 'social', requiresAccount: true } },
+  { path: '/global', name: 'global', component: TimelinePage, meta: { timeline: 'global' } },
+  { path: '/tags/:tag', name: 'hashtag', component: () => import('@/pages/HashtagPage.vue') },
+  { path: '/notes/:id', name: 'note', component: () => import('@/pages/NotePage.vue') },
+  { path: '/:acct(@[^/]+)', name: 'user', component: () => import('@/pages/UserPage.vue') },
+  {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('@/pages/NotificationsPage.vue'),
+    meta: { requiresAccount: true },
+  },
+  { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsPage.vue') },
+  { path: '/signin', name: 'signin', component: () => import('@/pages/SignInPage.vue') },
+  { path: '/miauth-callback', name: 'miauth', component: () => import('@/pages/MiAuthCallbackPage.vue') },
+  { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});

@@ -1,0 +1,20 @@
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from '@/app/App.vue';
+import { router } from '@/app/router';
+import { installGuards } from '@/app/guards';
+import { i18n } from '@/i18n';
+import { useSessionStore } from '@/stores/session';
+import { registerServiceWorker } from '@/app/pwa';
+import '@/app/theme.css';
+
+const app = createApp(App);
+app.use(createPinia());
+app.use(i18n);
+installGuards(router);
+app.use(router);
+app.mount('#app');
+
+// Not awaited: the shell paints at once and pages show their own loading state.
+void useSessionStore().restore();
+registerServiceWorker();

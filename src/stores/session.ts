@@ -1,0 +1,152 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type * as Misskey from 'misskey-js';
+import { createApi, isLegacyVersion, type Api } from '@/api/client';
+import { ApiError, toApiError } from '@/api/errors';
+import { useStreamStore } from '@/stream/store';
+import { useNotesStore } from '@/stores/notes';
+import { useAccountsStore, type ActiveTarget } from '@/stores/accounts';
+
+export type SessionStatus = 'none' | 'loading' | 'ready' | 'error';
+
+// The account (or guest) being read right now: its REST client, its server's meta and emoji,
+// and the stream pointed at it. Switching accounts goes through open().
+export const useSessionStore = defineStore('session', () => {
+  const stream = useStreamStore();
+  const notes = useNotesStore();
+  const accounts = useAccountsStore();
+
+  const origin = ref<string | null>(null);
+  const me = shallowRef<Misskey.entities.MeDetailed | null>(null);
+  const meta = shallowRef<Misskey.entities.MetaDetailed | null>(null);
+  const emojis = shallowRef<Misskey.entities.EmojiSimple[]>([]);
+  const status = ref<SessionStatus>('none');
+  const error = shallowRef<ApiError | null>(null);
+  // Token refused (REST 401, socket refused, or main's myTokenRegenerated).
+  const expired = ref(false);
+  const client = shallowRef<Api | null>(null);
+  let generation = 0;
+  // Listeners and channels that belong to the open session; close() undoes them.
+  let cleanups: Array<() => void> = [];
+
+  const api = computed<Api>(() => {
+    if (!client.value) throw new Error('No server is selected yet.');
+    return client.value;
+  });
+  const isGuest = computed(() => status.value === 'ready' && me.value === null);
+  const emojiMap = computed(() => new Map(emojis.value.map((e) => [e.name, e.url])));
+
+  function emojiUrl(name: string): string | undefined {
+    return emojiMap.value.get(name);
+  }
+
+  function markExpired(): void {
+    expired.value = true;
+  }
+
+  async function checkToken(): Promise<'ok' | 'rejected' | 'unknown'> {
+    try {
+      await api.value.request('i', {});
+      return 'ok';
+    } catch (e) {
+      const err = toApiError(e, 'i');
+      if (err.kind === 'session-expired') {
+        markExpired();
+        return 'rejected';
+      }
+      return 'unknown';
+    }
+  }
+
+  function close(): void {
+    generation++;
+    cleanups.forEach((undo) => undo());
+    cleanups = [];
+    stream.stop();
+    notes.reset();
+    client.value = null;
+    origin.value = null;
+    me.value = null;
+    meta.value = null;
+    emojis.value = [];
+    expired.value = false;
+    error.value = null;
+    status.value = 'none';
+  }
+
+  async function open(target: ActiveTarget | null): Promise<void> {
+    close();
+    accounts.activate(target);
+    if (!target) return;
+    const account = target.kind === 'account' ? accounts.accounts.find((a) => a.key === target.key) : null;
+    if (target.kind === 'account' && !account) return;
+    const gen = generation;
+    const serverOrigin = account ? account.origin : (target as { origin: string }).origin;
+    const token = account?.token ?? null;
+    origin.value = serverOrigin;
+    status.value = 'loading';
+    let api = createApi({ origin: serverOrigin, token });
+    client.value = api;
+    try {
+      const serverMeta = (await api.request('meta', { detail: true })) as Misskey.entities.MetaDetailed;
+      if (gen !== generation) return;
+      const legacyApi = isLegacyVersion(serverMeta.version);
+      if (legacyApi) {
+        api = createApi({ origin: serverOrigin, token, viaStream: (ep, data) => stream.apiOverStream(ep, data) });
+        client.value = api;
+      }
+      meta.value = serverMeta;
+      stream.start({ origin: serverOrigin, token, checkToken, legacyApi });
+      const [user, emojiList] = await Promise.all([
+        token ? api.request('i', {}) : Promise.resolve(null),
+        api.request('emojis', {}),
+      ]);
+      if (gen !== generation) return;
+      me.value = user;
+      emojis.value = emojiList.emojis;
+      notes.setViewer(user?.id ?? null);
+      if (account && user) accounts.updateProfile(account.key, user);
+      if (user) listenToMain();
+      listenToEmojiBroadcasts();
+      status.value = 'ready';
+    } catch (e) {
+      if (gen !== generation) return;
+      const err = toApiError(e, 'i');
+      error.value = err;
+      if (err.kind === 'session-expired') markExpired();
+      status.value = 'error';
+    }
+  }
+
+  function listenToMain(): void {
+    const main = stream.connect('main');
+    main.on('meUpdated', (user) => {
+      me.value = user;
+    });
+    main.on('myTokenRegenerated', () => markExpired());
+    cleanups.push(() => main.dispose());
+  }
+
+  function listenToEmojiBroadcasts(): void {
+    cleanups.push(
+      stream.onBroadcast('emojiAdded', ({ emoji }) => {
+        emojis.value = [...emojis.value.filter((e) => e.name !== emoji.name), emoji];
+      }),
+      stream.onBroadcast('emojiUpdated', ({ emojis: changed }) => {
+        const byName = new Map(changed.map((e) => [e.name, e]));
+        emojis.value = emojis.value.map((e) => byName.get(e.name) ?? e);
+      }),
+      stream.onBroadcast('emojiDeleted', ({ emojis: gone }) => {
+        const names = new Set(gone.map((e) => e.name));
+        emojis.value = emojis.value.filter((e) => !names.has(e.name));
+      }),
+    );
+  }
+
+  // Reopens whatever was active when the page was last open.
+  function restore(): Promise<void> {
+    return open(accounts.active);
+  }
+
+  return { origin, me, meta, emojis, status, error, expired, api, isGuest, emojiUrl, open, close, restore, markExpired };
+});
