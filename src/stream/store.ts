@@ -1,0 +1,511 @@
+import { defineStore } from 'pinia';
+import { computed, reactive, readonly, ref } from 'vue';
+import type * as Misskey from 'misskey-js';
+import type { NoteUpdatedEvent } from 'misskey-js/streaming.types.js';
+import { createApiOverStream, DEFAULT_API_TIMEOUT_MS } from './apiOverStream';
+import { backoffDelay } from './backoff';
+import {
+  MAX_CHANNELS_PER_SOCKET,
+  SHARED_CHANNELS,
+  type ChannelEvents,
+  type ChannelListener,
+  type ChannelName,
+} from './channels';
+import {
+  channelMessageFrame,
+  connectFrame,
+  disconnectFrame,
+  parseFrame,
+  subNoteFrame,
+  unsubNoteFrame,
+  type BroadcastPayload,
+  type BroadcastType,
+  type IncomingFrame,
+  type OutgoingFrame,
+} from './protocol';
+
+export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'offline' | 'auth-failed';
+
+export interface StreamStartOptions {
+  origin: string;
+  token: string | null;
+  /**
+   * Called when sockets close before ever opening (possibly a bad token). 'rejected' stops retrying
+   * (state 'auth-failed'); 'ok' and 'unknown' keep retrying.
+   */
+  checkToken?: () => Promise<'ok' | 'rejected' | 'unknown'>;
+  /** The server is older than 12.111.0 and still answers API calls over the stream. */
+  legacyApi?: boolean;
+}
+
+export interface ChannelHandle<C extends ChannelName> {
+  readonly id: string;
+  on<E extends keyof ChannelEvents<C>>(event: E, fn: ChannelListener<C, E>): () => void;
+  /** Sends a `ch` frame; dropped, not queued, while the socket is down. */
+  send(type: string, body: unknown): void;
+  dispose(): void;
+}
+
+// A socket stuck in CONNECTING this long is given up and retried.
+export const CONNECT_TIMEOUT_MS = 10_000;
+// Backoff starts over only once a socket has stayed open this long, so a flapping server stays slowed.
+export const STABLE_AFTER_MS = 5_000;
+// checkToken runs on the 1st failed open and then every this many, never on each retry.
+export const TOKEN_CHECK_EVERY = 5;
+// A periodic tick that finds far more time passed than its period means the machine slept.
+export const WAKE_TICK_MS = 5_000;
+export const WAKE_GAP_MS = 30_000;
+
+type Listener = (payload: unknown) => void;
+
+// One server-side channel instance we want on every socket.
+interface ChannelInstance {
+  channel: ChannelName;
+  params: object | undefined;
+  handles: Set<HandleRecord>;
+  serverId: string | null; // its id on the current socket, null while down
+}
+
+interface HandleRecord {
+  id: string;
+  instance: ChannelInstance;
+  listeners: Map<PropertyKey, Set<Listener>>;
+  disposed: boolean;
+}
+
+function callSafely<A>(fn: (arg: A) => void, arg: A): void {
+  try {
+    fn(arg);
+  } catch (err) {
+    // One broken listener must not starve the others of the frame.
+    console.error('[stream] a listener threw', err);
+  }
+}
+
+/** The stream URL; the token goes in `?i=` because browsers cannot set headers on a WebSocket. */
+export function streamUrl(origin: string, token: string | null): string {
+  const url = new URL('/streaming', origin);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  if (token !== null) url.searchParams.set('i', token);
+  return url.toString();
+}
+
+export const useStreamStore = defineStore('stream', () => {
+  const state = ref<ConnectionState>('idle');
+  const downSince = ref<number | null>(null);
+  const stats = reactive({ framesIn: 0, garbage: 0, unknown: 0, opens: 0 });
+  const captures = reactive(new Map<string, number>());
+
+  let options: StreamStartOptions | null = null;
+  let socket: WebSocket | null = null;
+  let openedAt: number | null = null; // when the current socket opened
+  let openedThisStart = false;
+  let attempt = 0; // retries since the last stable connection, drives the backoff
+  let failedOpens = 0; // sockets in a row that closed before opening
+  let tokenCheckInFlight = false;
+  let session = 0; // bumped by start/stop so late answers from an earlier session are ignored
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let connectTimer: ReturnType<typeof setTimeout> | null = null;
+  let wakeTimer: ReturnType<typeof setInterval> | null = null;
+  let lastTick = 0;
+
+  let lastHandleId = 0;
+  let lastServerId = 0; // never reset, so no id repeats on any socket
+  const instances = new Set<ChannelInstance>();
+  const sharedInstances = new Map<ChannelName, ChannelInstance>();
+  const liveIds = new Map<string, ChannelInstance>(); // server ids on the current socket
+  const handleRecords = new Set<HandleRecord>();
+
+  const noteListeners = new Set<(e: NoteUpdatedEvent) => void>();
+  const broadcastListeners = new Map<BroadcastType, Set<Listener>>();
+  const reconnectedListeners = new Set<() => void>();
+
+  const api = createApiOverStream(send);
+
+  function setState(next: ConnectionState): void {
+    if (state.value === 'open' && next !== 'open') downSince.value = Date.now();
+    state.value = next;
+  }
+
+  function isOpen(): boolean {
+    return socket !== null && socket.readyState === WebSocket.OPEN;
+  }
+
+  // Frames are only ever written to an open socket: the desired state is re-sent on each open.
+  function send(frame: OutgoingFrame): void {
+    if (isOpen()) socket!.send(JSON.stringify(frame));
+  }
+
+  // ---- socket lifecycle -----------------------------------------------------------------------
+
+  function clearRetry(): void {
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = null;
+  }
+
+  /** Forgets the current socket without letting its late events reach the store. */
+  function dropSocket(): void {
+    if (connectTimer !== null) clearTimeout(connectTimer);
+    connectTimer = null;
+    const ws = socket;
+    socket = null;
+    openedAt = null;
+    liveIds.clear();
+    for (const instance of instances) instance.serverId = null;
+    api.rejectAll('the stream closed before the answer came');
+    if (!ws) return;
+    ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+    try {
+      ws.close();
+    } catch {
+      // Closing an already-broken socket has nothing left to do.
+    }
+  }
+
+  function openSocket(): void {
+    clearRetry();
+    if (!options) return;
+    const ws = new WebSocket(streamUrl(options.origin, options.token));
+    socket = ws;
+    setState(openedThisStart || failedOpens > 0 ? 'reconnecting' : 'connecting');
+    ws.onopen = () => {
+      if (ws === socket) onOpen();
+    };
+    ws.onmessage = (event: MessageEvent) => {
+      if (ws === socket) onMessage(event.data);
+    };
+    ws.onclose = () => {
+      if (ws === socket) onSocketGone();
+    };
+    connectTimer = setTimeout(() => {
+      if (ws === socket && ws.readyState === WebSocket.CONNECTING) onSocketGone();
+    }, CONNECT_TIMEOUT_MS);
+  }
+
+  function onOpen(): void {
+    if (connectTimer !== null) clearTimeout(connectTimer);
+    connectTimer = null;
+    openedAt = Date.now();
+    failedOpens = 0;
+    stats.opens++;
+    setState('open');
+    for (const instance of instances) attachInstance(instance);
+    for (const noteId of captures.keys()) send(subNoteFrame(noteId));
+    const isReconnect = openedThisStart;
+    openedThisStart = true;
+    if (isReconnect) for (const fn of [...reconnectedListeners]) callSafely(fn, undefined);
+  }
+
+  function onSocketGone(): void {
+    const openedFor = openedAt === null ? null : Date.now() - openedAt;
+    dropSocket();
+    if (openedFor === null) {
+      failedOpens++;
+      checkTokenNow();
+    } else if (openedFor >= STABLE_AFTER_MS) {
+      attempt = 0;
+    }
+    if (!navigator.onLine) {
+      setState('offline');
+      return;
+    }
+    setState('reconnecting');
+    retryTimer = setTimeout(openSocket, backoffDelay(attempt++));
+  }
+
+  function checkTokenNow(): void {
+    const check = options?.checkToken;
+    if (!check || options?.token == null || tokenCheckInFlight) return;
+    if ((failedOpens - 1) % TOKEN_CHECK_EVERY !== 0) return;
+    tokenCheckInFlight = true;
+    const checkedIn = session;
+    Promise.resolve()
+      .then(check)
+      .catch(() => 'unknown' as const)
+      .then((verdict) => {
+        if (checkedIn !== session) return;
+        tokenCheckInFlight = false;
+        // A socket that opened meanwhile proves the token works.
+        if (verdict === 'rejected' && state.value !== 'open') {
+          dropSocket();
+          clearRetry();
+          setState('auth-failed');
+        }
+      });
+  }
+
+  /** Skips the backoff wait when there is reason to think the server is reachable now. */
+  function retryNow(): void {
+    if (!options || socket !== null || state.value === 'auth-failed' || !navigator.onLine) return;
+    openSocket();
+  }
+
+  function onOnline(): void {
+    attempt = 0;
+    retryNow();
+  }
+
+  function onOffline(): void {
+    if (!options || state.value === 'auth-failed') return;
+    dropSocket();
+    clearRetry();
+    setState('offline');
+  }
+
+  function onVisibilityChange(): void {
+    if (document.visibilityState !== 'visible') return;
+    // Timers of hidden tabs are throttled; that gap is not a sleep.
+    lastTick = Date.now();
+    retryNow();
+  }
+
+  function onWakeTick(): void {
+    const now = Date.now();
+    const gap = now - lastTick;
+    lastTick = now;
+    if (gap < WAKE_GAP_MS) return;
+    // After a sleep an "open" socket is usually dead without knowing it yet.
+    if (isOpen() && document.visibilityState === 'visible') {
+      dropSocket();
+      setState('reconnecting');
+      openSocket();
+      return;
+    }
+    retryNow();
+  }
+
+  function watchEnvironment(on: boolean): void {
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    window[method]('online', onOnline);
+    window[method]('offline', onOffline);
+    window[method]('pageshow', retryNow);
+    document[method]('visibilitychange', onVisibilityChange);
+    if (wakeTimer !== null) clearInterval(wakeTimer);
+    wakeTimer = null;
+    if (on) {
+      lastTick = Date.now();
+      wakeTimer = setInterval(onWakeTick, WAKE_TICK_MS);
+    }
+  }
+
+  /** Ends the current session's socket, timers and pending calls; keeps channels and captures. */
+  function halt(): void {
+    session++;
+    dropSocket();
+    clearRetry();
+    watchEnvironment(false);
+    options = null;
+  }
+
+  function start(opts: StreamStartOptions): void {
+    halt();
+    state.value = 'idle';
+    downSince.value = null;
+    options = opts;
+    openedThisStart = false;
+    attempt = 0;
+    failedOpens = 0;
+    tokenCheckInFlight = false;
+    watchEnvironment(true);
+    if (navigator.onLine) openSocket();
+    else setState('offline');
+  }
+
+  function stop(): void {
+    halt();
+    setState('idle');
+  }
+
+  function reset(): void {
+    stop();
+    for (const record of handleRecords) {
+      record.disposed = true;
+      record.listeners.clear();
+    }
+    handleRecords.clear();
+    instances.clear();
+    sharedInstances.clear();
+    captures.clear();
+  }
+
+  // ---- incoming frames --------------------------------------------------------------------------
+
+  function onMessage(data: unknown): void {
+    stats.framesIn++;
+    const parsed = typeof data === 'string' ? parseFrame(data) : null;
+    if (!parsed || !parsed.ok) {
+      if (parsed?.reason === 'unknown-type') stats.unknown++;
+      else stats.garbage++;
+      return;
+    }
+    route(parsed.frame);
+  }
+
+  function route(frame: IncomingFrame): void {
+    switch (frame.kind) {
+      case 'channel': {
+        const instance = liveIds.get(frame.id);
+        if (!instance) {
+          stats.unknown++;
+          return;
+        }
+        for (const record of [...instance.handles]) {
+          for (const fn of [...(record.listeners.get(frame.event) ?? [])]) callSafely(fn, frame.body);
+        }
+        return;
+      }
+      case 'noteUpdated':
+        for (const fn of [...noteListeners]) callSafely(fn, frame.event);
+        return;
+      case 'broadcast':
+        for (const fn of [...(broadcastListeners.get(frame.type) ?? [])]) callSafely(fn, frame.body);
+        return;
+      case 'apiReply':
+        if (!api.settle(frame.id, frame.reply)) stats.unknown++;
+        return;
+    }
+  }
+
+  // ---- channels ---------------------------------------------------------------------------------
+
+  function attachInstance(instance: ChannelInstance): void {
+    const serverId = `c${++lastServerId}`;
+    instance.serverId = serverId;
+    liveIds.set(serverId, instance);
+    send(connectFrame(instance.channel, serverId, instance.params));
+  }
+
+  function disposeHandle(record: HandleRecord): void {
+    if (record.disposed) return;
+    record.disposed = true;
+    record.listeners.clear();
+    handleRecords.delete(record);
+    const instance = record.instance;
+    instance.handles.delete(record);
+    if (instance.handles.size > 0) return;
+    instances.delete(instance);
+    if (sharedInstances.get(instance.channel) === instance) sharedInstances.delete(instance.channel);
+    if (instance.serverId !== null) {
+      liveIds.delete(instance.serverId);
+      send(disconnectFrame(instance.serverId));
+      instance.serverId = null;
+    }
+  }
+
+  function connect<C extends ChannelName>(channel: C, params?: Misskey.Channels[C]['params']): ChannelHandle<C> {
+    const shared = SHARED_CHANNELS.has(channel);
+    let instance = shared ? sharedInstances.get(channel) : undefined;
+    if (!instance) {
+      if (instances.size >= MAX_CHANNELS_PER_SOCKET) {
+        throw new Error(
+          `Cannot connect to "${channel}": at most ${MAX_CHANNELS_PER_SOCKET} channel instances per socket ` +
+            '(Misskey ignores the rest). Dispose a channel first.',
+        );
+      }
+      // Shared channels take no params (misskey-js types them as null).
+      instance = { channel, params: shared ? undefined : (params ?? undefined), handles: new Set(), serverId: null };
+      instances.add(instance);
+      if (shared) sharedInstances.set(channel, instance);
+      if (isOpen()) attachInstance(instance);
+    }
+    const record: HandleRecord = { id: `h${++lastHandleId}`, instance, listeners: new Map(), disposed: false };
+    instance.handles.add(record);
+    handleRecords.add(record);
+    return {
+      id: record.id,
+      on(event, fn) {
+        if (record.disposed) return () => {};
+        const set = record.listeners.get(event) ?? new Set<Listener>();
+        record.listeners.set(event, set);
+        const listener = fn as unknown as Listener;
+        set.add(listener);
+        return () => set.delete(listener);
+      },
+      send(type, body) {
+        if (record.disposed || record.instance.serverId === null) return;
+        send(channelMessageFrame(record.instance.serverId, type, body));
+      },
+      dispose: () => disposeHandle(record),
+    };
+  }
+
+  // ---- note captures ----------------------------------------------------------------------------
+
+  // Our own count per note: the server hears one subNote at 0→1 and one unsubNote at 1→0.
+  function capture(noteId: string): void {
+    const count = captures.get(noteId) ?? 0;
+    captures.set(noteId, count + 1);
+    if (count === 0) send(subNoteFrame(noteId));
+  }
+
+  function release(noteId: string): void {
+    const count = captures.get(noteId);
+    if (count === undefined) return;
+    if (count > 1) {
+      captures.set(noteId, count - 1);
+      return;
+    }
+    captures.delete(noteId);
+    send(unsubNoteFrame(noteId));
+  }
+
+  const captureCount = computed(() => captures.size);
+
+  function isCaptured(noteId: string): boolean {
+    return captures.has(noteId);
+  }
+
+  // ---- listeners --------------------------------------------------------------------------------
+
+  function onNoteUpdated(fn: (e: NoteUpdatedEvent) => void): () => void {
+    noteListeners.add(fn);
+    return () => noteListeners.delete(fn);
+  }
+
+  function onBroadcast<K extends BroadcastType>(type: K, fn: (payload: BroadcastPayload<K>) => void): () => void {
+    const set = broadcastListeners.get(type) ?? new Set<Listener>();
+    broadcastListeners.set(type, set);
+    const listener = fn as Listener;
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  function onReconnected(fn: () => void): () => void {
+    reconnectedListeners.add(fn);
+    return () => reconnectedListeners.delete(fn);
+  }
+
+  // ---- API over the stream (servers older than 12.111.0) ----------------------------------------
+
+  function apiOverStream(
+    endpoint: string,
+    data: Record<string, unknown>,
+    timeoutMs = DEFAULT_API_TIMEOUT_MS,
+  ): Promise<unknown> {
+    if (!options?.legacyApi) {
+      return Promise.reject(
+        new Error(`${endpoint}: API over the stream is off (servers since 12.111.0 never answer it); use REST`),
+      );
+    }
+    if (!isOpen()) return Promise.reject(new Error(`${endpoint}: the stream is not open`));
+    return api.call(endpoint, data, timeoutMs);
+  }
+
+  return {
+    state: computed(() => state.value),
+    downSince: computed(() => downSince.value),
+    stats: readonly(stats),
+    captureCount,
+    isCaptured,
+    start,
+    stop,
+    reset,
+    connect,
+    capture,
+    release,
+    onNoteUpdated,
+    onBroadcast,
+    onReconnected,
+    apiOverStream,
+  };
+});
