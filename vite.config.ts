@@ -20,6 +20,8 @@ const csp = [
 ].join('; ');
 
 export default defineConfig({
+  // The manifest lets scripts/size.mjs find what the first screen loads.
+  build: { manifest: true, target: 'es2022' },
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

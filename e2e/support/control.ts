@@ -7,19 +7,38 @@ export interface SeedUser {
 }
 
 // Talks to the stand-in server's test-only control API (`--test`).
-export async function control<T = unknown>(path: string, body?: unknown): Promise<T> {
+export async function control<T = unknown>(path: string, body: unknown = {}): Promise<T> {
   const res = await fetch(`${E2E_SERVER_URL}/__test/${path}`, {
-    method: body === undefined && path === 'state' ? 'GET' : 'POST',
+    method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: body === undefined ? (path === 'state' ? undefined : '{}') : JSON.stringify(body),
+    body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`control ${path}: HTTP ${res.status} ${await res.text()}`);
   const text = await res.text();
   return (text ? JSON.parse(text) : null) as T;
 }
 
+async function inspect<T>(path: string): Promise<T> {
+  const res = await fetch(`${E2E_SERVER_URL}/__test/${path}`);
+  if (!res.ok) throw new Error(`control ${path}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 export async function users(): Promise<Record<string, SeedUser>> {
-  return (await control<{ users: Record<string, SeedUser> }>('state')).users;
+  return (await inspect<{ users: Record<string, SeedUser> }>('state')).users;
+}
+
+export interface SocketInfo {
+  user: string | null;
+  channels: Array<{ id: string; channel: string; params?: Record<string, unknown> }>;
+  captures: Record<string, number>;
+  frames: unknown[];
+}
+
+// What each open socket on the server holds, and every frame it received from the client.
+export async function sockets(): Promise<SocketInfo[]> {
+  const body = await inspect<SocketInfo[] | { sockets: SocketInfo[] }>('sockets');
+  return Array.isArray(body) ? body : body.sockets;
 }
 
 // A REST call as a seeded user, the way another client would make it.
