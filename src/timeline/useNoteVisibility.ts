@@ -1,0 +1,60 @@
+import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
+import { useStreamStore } from '@/stream/store';
+import { useSessionStore } from '@/stores/session';
+import { CaptureTracker } from './captureTracker';
+
+// A note counts as visible a little before it scrolls into view, so its updates are live on arrival.
+const ROOT_MARGIN = '200px 0px';
+
+let tracker: CaptureTracker<Element> | null = null;
+let observer: IntersectionObserver | null = null;
+
+// One IntersectionObserver and one tracker for every note on the page.
+function shared(): { tracker: CaptureTracker<Element>; observer: IntersectionObserver } {
+  if (!tracker || !observer) {
+    const stream = useStreamStore();
+    const session = useSessionStore();
+    const t = new CaptureTracker<Element>({
+      capture: (id) => stream.capture(id),
+      release: (id) => stream.release(id),
+      enabled: () => session.me != null,
+    });
+    observer = new IntersectionObserver(
+      (entries) => entries.forEach((e) => t.setVisible(e.target, e.isIntersecting)),
+      { rootMargin: ROOT_MARGIN },
+    );
+    tracker = t;
+  }
+  return { tracker, observer };
+}
+
+// Captures `ids` (the appear note, and a pure renote's wrapper) while `el` is on screen.
+export function useNoteVisibility(el: Ref<HTMLElement | null>, ids: Ref<string[]>): void {
+  if (typeof IntersectionObserver === 'undefined') return;
+  let current: HTMLElement | null = null;
+
+  function detach(): void {
+    if (!current) return;
+    const { tracker: t, observer: o } = shared();
+    o.unobserve(current);
+    t.untrack(current);
+    current = null;
+  }
+
+  function attach(next: HTMLElement | null): void {
+    if (next === current) return;
+    detach();
+    if (!next) return;
+    const { tracker: t, observer: o } = shared();
+    t.track(next, ids.value);
+    o.observe(next);
+    current = next;
+  }
+
+  onMounted(() => attach(el.value));
+  watch(el, attach, { flush: 'post' });
+  watch(ids, (next) => {
+    if (current) shared().tracker.setIds(current, next);
+  });
+  onBeforeUnmount(detach);
+}
