@@ -151,6 +151,13 @@ describe('toApiError on bare Misskey error objects (the stream transport)', () =
     expect(err.status).toBeNull();
   });
 
+  it('reads a Misskey error wrapped in an Error as `error`', () => {
+    const wrapped = Object.assign(new Error('notes/show: NO_SUCH_NOTE'), {
+      error: { code: 'NO_SUCH_NOTE', kind: 'client', message: 'No such note.', id: '24fcbfc6-2e37-42b6-8388-c29b3861a08d' },
+    });
+    expect(toApiError(wrapped, 'notes/show')).toMatchObject({ kind: 'client', code: 'NO_SUCH_NOTE', misskeyId: '24fcbfc6-2e37-42b6-8388-c29b3861a08d' });
+  });
+
   it('passes an ApiError through unchanged', () => {
     const original = new ApiError({ kind: 'offline', endpoint: 'i', message: 'offline' });
     expect(toApiError(original, 'other')).toBe(original);

@@ -149,7 +149,8 @@ export function toApiError(e: unknown, endpoint: string, http?: HttpFailure | nu
     });
   }
 
-  const err = readMisskeyError(e);
+  // Either the server's error object itself, or an Error wrapping it as `error` (the stream transport's).
+  const err = readMisskeyError(e) ?? (isRecord(e) ? readMisskeyError(e.error) : null);
   if (err) {
     const kind = kindFromCode(err);
     return new ApiError({
