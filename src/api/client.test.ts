@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApi, isLegacyVersion, normalizeOrigin } from './client.ts';
+import { versionAtLeast } from './version.ts';
 import { ApiError } from './errors.ts';
 import { replayFetch } from './replayFetch.ts';
 
@@ -195,4 +196,14 @@ describe('upload', () => {
     controller.abort();
     await expect(second.promise).rejects.toMatchObject({ kind: 'aborted' });
   });
+});
+
+describe('versionAtLeast', () => {
+  it.each([
+    ['12.27.0', '12.27.0', true],
+    ['12.26.9', '12.27.0', false],
+    ['2024.10.1', '12.27.0', true],
+    ['11.37.1-pre', '12.27.0', false],
+    ['not-a-version', '12.27.0', true],
+  ])('%s ≥ %s → %s', (version, minimum, expected) => expect(versionAtLeast(version, minimum)).toBe(expected));
 });

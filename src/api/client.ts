@@ -1,6 +1,7 @@
 import { api as misskeyApi } from 'misskey-js';
 import type * as Misskey from 'misskey-js';
 import { ApiError, toApiError, type HttpFailure } from './errors.ts';
+export { isLegacyVersion } from './version.ts';
 
 export interface ApiOptions {
   origin: string;
@@ -53,24 +54,6 @@ export function normalizeOrigin(input: string): string {
     throw invalid();
   }
   return url.origin;
-}
-
-const FIRST_MODERN = [12, 111, 0] as const;
-
-/**
- * True when the server predates 12.111.0, which removed API calls over the stream. Only the
- * numeric part counts: 12.111 betas already lacked it, and calendar versions (2024.10.1) are new.
- */
-export function isLegacyVersion(version: string): boolean {
-  const match = /^\s*v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(version);
-  if (!match) return false;
-  const parts = [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
-  for (let i = 0; i < FIRST_MODERN.length; i++) {
-    const a = parts[i] ?? 0;
-    const b = FIRST_MODERN[i] ?? 0;
-    if (a !== b) return a < b;
-  }
-  return false;
 }
 
 type UntypedRequest = (endpoint: string, params: Record<string, unknown>) => Promise<unknown>;
