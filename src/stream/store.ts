@@ -1,28 +1,14 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, readonly, ref } from 'vue';
-import type * as Misskey from 'misskey-js';
 import type { NoteUpdatedEvent } from 'misskey-js/streaming.types.js';
 import { createApiOverStream, DEFAULT_API_TIMEOUT_MS } from './apiOverStream';
 import { backoffDelay } from './backoff';
-import {
-  MAX_CHANNELS_PER_SOCKET,
-  SHARED_CHANNELS,
-  type ChannelEvents,
-  type ChannelListener,
-  type ChannelName,
-} from './channels';
-import {
-  channelMessageFrame,
-  connectFrame,
-  disconnectFrame,
-  parseFrame,
-  subNoteFrame,
-  unsubNoteFrame,
-  type BroadcastPayload,
-  type BroadcastType,
-  type IncomingFrame,
-  type OutgoingFrame,
-} from './protocol';
+import { createCaptureRegistry } from './captureRegistry';
+import { createChannelRegistry } from './channelRegistry';
+import { callSafely, type Listener } from './listeners';
+import { parseFrame, type BroadcastPayload, type BroadcastType, type IncomingFrame, type OutgoingFrame } from './protocol';
+
+export type { ChannelHandle } from './channelRegistry';
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'offline' | 'auth-failed';
 
@@ -38,14 +24,6 @@ export interface StreamStartOptions {
   legacyApi?: boolean;
 }
 
-export interface ChannelHandle<C extends ChannelName> {
-  readonly id: string;
-  on<E extends keyof ChannelEvents<C>>(event: E, fn: ChannelListener<C, E>): () => void;
-  /** Sends a `ch` frame; dropped, not queued, while the socket is down. */
-  send(type: string, body: unknown): void;
-  dispose(): void;
-}
-
 // A socket stuck in CONNECTING this long is given up and retried.
 export const CONNECT_TIMEOUT_MS = 10_000;
 // Backoff starts over only once a socket has stayed open this long, so a flapping server stays slowed.
@@ -56,32 +34,6 @@ export const TOKEN_CHECK_EVERY = 5;
 export const WAKE_TICK_MS = 5_000;
 export const WAKE_GAP_MS = 30_000;
 
-type Listener = (payload: unknown) => void;
-
-// One server-side channel instance we want on every socket.
-interface ChannelInstance {
-  channel: ChannelName;
-  params: object | undefined;
-  handles: Set<HandleRecord>;
-  serverId: string | null; // its id on the current socket, null while down
-}
-
-interface HandleRecord {
-  id: string;
-  instance: ChannelInstance;
-  listeners: Map<PropertyKey, Set<Listener>>;
-  disposed: boolean;
-}
-
-function callSafely<A>(fn: (arg: A) => void, arg: A): void {
-  try {
-    fn(arg);
-  } catch (err) {
-    // One broken listener must not starve the others of the frame.
-    console.error('[stream] a listener threw', err);
-  }
-}
-
 /** The stream URL; the token goes in `?i=` because browsers cannot set headers on a WebSocket. */
 export function streamUrl(origin: string, token: string | null): string {
   const url = new URL('/streaming', origin);
@@ -90,11 +42,15 @@ export function streamUrl(origin: string, token: string | null): string {
   return url.toString();
 }
 
+/**
+ * The one stream socket of the signed-in session (protocol §13). Components ask for channels and
+ * note captures; the store keeps that desired state and sends all of it on every open, so nothing
+ * is ever queued while the socket is down. Listen to onReconnected to backfill what was missed.
+ */
 export const useStreamStore = defineStore('stream', () => {
   const state = ref<ConnectionState>('idle');
   const downSince = ref<number | null>(null);
   const stats = reactive({ framesIn: 0, garbage: 0, unknown: 0, opens: 0 });
-  const captures = reactive(new Map<string, number>());
 
   let options: StreamStartOptions | null = null;
   let socket: WebSocket | null = null;
@@ -109,18 +65,13 @@ export const useStreamStore = defineStore('stream', () => {
   let wakeTimer: ReturnType<typeof setInterval> | null = null;
   let lastTick = 0;
 
-  let lastHandleId = 0;
-  let lastServerId = 0; // never reset, so no id repeats on any socket
-  const instances = new Set<ChannelInstance>();
-  const sharedInstances = new Map<ChannelName, ChannelInstance>();
-  const liveIds = new Map<string, ChannelInstance>(); // server ids on the current socket
-  const handleRecords = new Set<HandleRecord>();
-
   const noteListeners = new Set<(e: NoteUpdatedEvent) => void>();
   const broadcastListeners = new Map<BroadcastType, Set<Listener>>();
   const reconnectedListeners = new Set<() => void>();
 
   const api = createApiOverStream(send);
+  const channels = createChannelRegistry(send, isOpen);
+  const captures = createCaptureRegistry(send);
 
   function setState(next: ConnectionState): void {
     if (state.value === 'open' && next !== 'open') downSince.value = Date.now();
@@ -150,8 +101,7 @@ export const useStreamStore = defineStore('stream', () => {
     const ws = socket;
     socket = null;
     openedAt = null;
-    liveIds.clear();
-    for (const instance of instances) instance.serverId = null;
+    channels.detachAll();
     api.rejectAll('the stream closed before the answer came');
     if (!ws) return;
     ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
@@ -189,8 +139,8 @@ export const useStreamStore = defineStore('stream', () => {
     failedOpens = 0;
     stats.opens++;
     setState('open');
-    for (const instance of instances) attachInstance(instance);
-    for (const noteId of captures.keys()) send(subNoteFrame(noteId));
+    channels.attachAll();
+    captures.resendAll();
     const isReconnect = openedThisStart;
     openedThisStart = true;
     if (isReconnect) for (const fn of [...reconnectedListeners]) callSafely(fn, undefined);
@@ -318,13 +268,7 @@ export const useStreamStore = defineStore('stream', () => {
 
   function reset(): void {
     stop();
-    for (const record of handleRecords) {
-      record.disposed = true;
-      record.listeners.clear();
-    }
-    handleRecords.clear();
-    instances.clear();
-    sharedInstances.clear();
+    channels.clear();
     captures.clear();
   }
 
@@ -343,17 +287,9 @@ export const useStreamStore = defineStore('stream', () => {
 
   function route(frame: IncomingFrame): void {
     switch (frame.kind) {
-      case 'channel': {
-        const instance = liveIds.get(frame.id);
-        if (!instance) {
-          stats.unknown++;
-          return;
-        }
-        for (const record of [...instance.handles]) {
-          for (const fn of [...(record.listeners.get(frame.event) ?? [])]) callSafely(fn, frame.body);
-        }
+      case 'channel':
+        if (!channels.deliver(frame.id, frame.event, frame.body)) stats.unknown++;
         return;
-      }
       case 'noteUpdated':
         for (const fn of [...noteListeners]) callSafely(fn, frame.event);
         return;
@@ -364,95 +300,6 @@ export const useStreamStore = defineStore('stream', () => {
         if (!api.settle(frame.id, frame.reply)) stats.unknown++;
         return;
     }
-  }
-
-  // ---- channels ---------------------------------------------------------------------------------
-
-  function attachInstance(instance: ChannelInstance): void {
-    const serverId = `c${++lastServerId}`;
-    instance.serverId = serverId;
-    liveIds.set(serverId, instance);
-    send(connectFrame(instance.channel, serverId, instance.params));
-  }
-
-  function disposeHandle(record: HandleRecord): void {
-    if (record.disposed) return;
-    record.disposed = true;
-    record.listeners.clear();
-    handleRecords.delete(record);
-    const instance = record.instance;
-    instance.handles.delete(record);
-    if (instance.handles.size > 0) return;
-    instances.delete(instance);
-    if (sharedInstances.get(instance.channel) === instance) sharedInstances.delete(instance.channel);
-    if (instance.serverId !== null) {
-      liveIds.delete(instance.serverId);
-      send(disconnectFrame(instance.serverId));
-      instance.serverId = null;
-    }
-  }
-
-  function connect<C extends ChannelName>(channel: C, params?: Misskey.Channels[C]['params']): ChannelHandle<C> {
-    const shared = SHARED_CHANNELS.has(channel);
-    let instance = shared ? sharedInstances.get(channel) : undefined;
-    if (!instance) {
-      if (instances.size >= MAX_CHANNELS_PER_SOCKET) {
-        throw new Error(
-          `Cannot connect to "${channel}": at most ${MAX_CHANNELS_PER_SOCKET} channel instances per socket ` +
-            '(Misskey ignores the rest). Dispose a channel first.',
-        );
-      }
-      // Shared channels take no params (misskey-js types them as null).
-      instance = { channel, params: shared ? undefined : (params ?? undefined), handles: new Set(), serverId: null };
-      instances.add(instance);
-      if (shared) sharedInstances.set(channel, instance);
-      if (isOpen()) attachInstance(instance);
-    }
-    const record: HandleRecord = { id: `h${++lastHandleId}`, instance, listeners: new Map(), disposed: false };
-    instance.handles.add(record);
-    handleRecords.add(record);
-    return {
-      id: record.id,
-      on(event, fn) {
-        if (record.disposed) return () => {};
-        const set = record.listeners.get(event) ?? new Set<Listener>();
-        record.listeners.set(event, set);
-        const listener = fn as unknown as Listener;
-        set.add(listener);
-        return () => set.delete(listener);
-      },
-      send(type, body) {
-        if (record.disposed || record.instance.serverId === null) return;
-        send(channelMessageFrame(record.instance.serverId, type, body));
-      },
-      dispose: () => disposeHandle(record),
-    };
-  }
-
-  // ---- note captures ----------------------------------------------------------------------------
-
-  // Our own count per note: the server hears one subNote at 0→1 and one unsubNote at 1→0.
-  function capture(noteId: string): void {
-    const count = captures.get(noteId) ?? 0;
-    captures.set(noteId, count + 1);
-    if (count === 0) send(subNoteFrame(noteId));
-  }
-
-  function release(noteId: string): void {
-    const count = captures.get(noteId);
-    if (count === undefined) return;
-    if (count > 1) {
-      captures.set(noteId, count - 1);
-      return;
-    }
-    captures.delete(noteId);
-    send(unsubNoteFrame(noteId));
-  }
-
-  const captureCount = computed(() => captures.size);
-
-  function isCaptured(noteId: string): boolean {
-    return captures.has(noteId);
   }
 
   // ---- listeners --------------------------------------------------------------------------------
@@ -495,14 +342,14 @@ export const useStreamStore = defineStore('stream', () => {
     state: computed(() => state.value),
     downSince: computed(() => downSince.value),
     stats: readonly(stats),
-    captureCount,
-    isCaptured,
+    captureCount: captures.count,
+    isCaptured: captures.has,
     start,
     stop,
     reset,
-    connect,
-    capture,
-    release,
+    connect: channels.connect,
+    capture: captures.capture,
+    release: captures.release,
     onNoteUpdated,
     onBroadcast,
     onReconnected,
