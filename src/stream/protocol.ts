@@ -101,6 +101,7 @@ export type OutgoingFrame =
   | { type: 'ch'; body: { id: string; type: string; body: unknown } }
   | { type: 'subNote'; body: { id: string } }
   | { type: 'unsubNote'; body: { id: string } }
+  | { type: 'readNotification'; body: Record<string, never> }
   | { type: 'api'; body: { id: string; endpoint: string; data: Record<string, unknown> } };
 
 // `params: null` makes the server ignore the whole connect, so the key is left out (protocol §2).
@@ -123,6 +124,11 @@ export function subNoteFrame(noteId: string): OutgoingFrame {
 
 export function unsubNoteFrame(noteId: string): OutgoingFrame {
   return { type: 'unsubNote', body: { id: noteId } };
+}
+
+// Marks all of the user's notifications read; `readAllNotifications` follows on main if any were unread.
+export function readNotificationFrame(): OutgoingFrame {
+  return { type: 'readNotification', body: {} };
 }
 
 export function apiFrame(id: string, endpoint: string, data: Record<string, unknown>): OutgoingFrame {

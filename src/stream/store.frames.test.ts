@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useStreamStore } from './store';
+import { FakeWebSocket } from './testing/fakeWebSocket';
 import { setupStream, startOpen, teardownStream } from './testing/streamHarness';
 
 let store: ReturnType<typeof useStreamStore>;
@@ -62,5 +63,20 @@ describe('incoming frames', () => {
     store.onBroadcast('announcementCreated', after);
     ws.serverSend({ type: 'announcementCreated', body: { announcement: { id: 'a' } } });
     expect(after).toHaveBeenCalledWith({ announcement: { id: 'a' } });
+  });
+});
+
+describe('readNotification', () => {
+  it('sends readNotification as recorded from 2024.10, only on a signed-in open socket', () => {
+    store.start({ origin: 'https://misskey.example', token: 'TOKEN1234567890a' });
+    store.readNotification(); // still connecting: dropped
+    const ws = FakeWebSocket.latest;
+    ws.serverOpen();
+    store.readNotification();
+    expect(ws.frames).toEqual([{ type: 'readNotification', body: {} }]);
+
+    const anonymous = startOpen(store, { token: null });
+    store.readNotification();
+    expect(anonymous.sent).toEqual([]);
   });
 });

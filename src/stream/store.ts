@@ -6,7 +6,14 @@ import { backoffDelay } from './backoff';
 import { createCaptureRegistry } from './captureRegistry';
 import { createChannelRegistry } from './channelRegistry';
 import { callSafely, type Listener } from './listeners';
-import { parseFrame, type BroadcastPayload, type BroadcastType, type IncomingFrame, type OutgoingFrame } from './protocol';
+import {
+  parseFrame,
+  readNotificationFrame,
+  type BroadcastPayload,
+  type BroadcastType,
+  type IncomingFrame,
+  type OutgoingFrame,
+} from './protocol';
 
 export type { ChannelHandle } from './channelRegistry';
 
@@ -302,6 +309,11 @@ export const useStreamStore = defineStore('stream', () => {
     }
   }
 
+  /** Marks every notification read; dropped while down, and on anonymous sockets (the server throws). */
+  function readNotification(): void {
+    if (options?.token != null) send(readNotificationFrame());
+  }
+
   // ---- listeners --------------------------------------------------------------------------------
 
   function onNoteUpdated(fn: (e: NoteUpdatedEvent) => void): () => void {
@@ -350,6 +362,7 @@ export const useStreamStore = defineStore('stream', () => {
     connect: channels.connect,
     capture: captures.capture,
     release: captures.release,
+    readNotification,
     onNoteUpdated,
     onBroadcast,
     onReconnected,
