@@ -51,7 +51,7 @@ export function useNotifications() {
     keep([n]);
     items.value = [n, ...items.value];
     // The page is open, so the user has seen it.
-    if (document.visibilityState === 'visible') stream.send('readNotification', {});
+    if (document.visibilityState === 'visible') stream.readNotification();
   });
 
   onScopeDispose(() => {

@@ -120,8 +120,9 @@ export const useSessionStore = defineStore('session', () => {
 
   function listenToMain(): void {
     const main = stream.connect('main');
+    // misskey-js types this as UserDetailed; the server sends the full MeDetailed.
     main.on('meUpdated', (user) => {
-      me.value = user;
+      me.value = user as Misskey.entities.MeDetailed;
     });
     main.on('myTokenRegenerated', () => markExpired());
     cleanups.push(() => main.dispose());
