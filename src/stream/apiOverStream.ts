@@ -34,7 +34,8 @@ export function createApiOverStream(send: (frame: OutgoingFrame) => void) {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         pending.delete(id);
-        reject(new Error(`${endpoint}: no answer over the stream within ${timeoutMs} ms`));
+        // Named like fetch's timeout so the REST error model reports it as one.
+        reject(new DOMException(`${endpoint}: no answer over the stream within ${timeoutMs} ms`, 'TimeoutError'));
       }, timeoutMs);
       pending.set(id, { endpoint, resolve, reject, timer });
       send(apiFrame(id, endpoint, data));
@@ -57,7 +58,8 @@ export function createApiOverStream(send: (frame: OutgoingFrame) => void) {
     for (const [id, call] of pending) {
       pending.delete(id);
       clearTimeout(call.timer);
-      call.reject(new Error(`${call.endpoint}: ${reason}`));
+      // A TypeError, like a failed fetch: the error model calls it a network failure.
+      call.reject(new TypeError(`${call.endpoint}: ${reason}`));
     }
   }
 

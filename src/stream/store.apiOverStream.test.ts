@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { toApiError } from '@/api/errors';
 import { StreamApiError } from './apiOverStream';
 import { useStreamStore } from './store';
 import { ORIGIN, TOKEN, setupStream, startOpen, teardownStream } from './testing/streamHarness';
@@ -54,6 +55,18 @@ describe('API over the stream', () => {
     expect(await short).toMatch(/no answer over the stream within 1000 ms/);
     await vi.advanceTimersByTimeAsync(14_000);
     expect(await byDefault).toMatch(/within 15000 ms/);
+  });
+
+  it('fails in ways the REST error model can name', async () => {
+    const ws = startOpen(store, { legacyApi: true });
+    const timedOut = store.apiOverStream('i', {}, 1000).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(toApiError(await timedOut, 'i').kind).toBe('timeout');
+    const dropped = store.apiOverStream('i', {}).catch((e: unknown) => e);
+    ws.serverDrop();
+    expect(toApiError(await dropped, 'i').kind).toMatch(/^(network|offline)$/);
+    const refused = store.apiOverStream('notes/show', { noteId: 'gone' }).catch((e: unknown) => e);
+    expect(toApiError(await refused, 'notes/show').kind).toMatch(/^(network|offline)$/);
   });
 
   it('rejects pending calls when the socket closes', async () => {

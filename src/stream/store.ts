@@ -346,7 +346,7 @@ export const useStreamStore = defineStore('stream', () => {
         new Error(`${endpoint}: API over the stream is off (servers since 12.111.0 never answer it); use REST`),
       );
     }
-    if (!isOpen()) return Promise.reject(new Error(`${endpoint}: the stream is not open`));
+    if (!isOpen()) return Promise.reject(new TypeError(`${endpoint}: the stream is not open`));
     return api.call(endpoint, data, timeoutMs);
   }
 
