@@ -62,6 +62,15 @@ describe('legacy servers: calls over the stream', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('falls back to HTTP while the stream cannot carry the call', async () => {
+    const { fetch, sent } = replayFetch(showPlain);
+    const viaStream = vi.fn(() => null);
+    const api = createApi({ origin, token, fetch, viaStream });
+    await expect(api.request('notes/show', { noteId: 'n1' })).resolves.toMatchObject({ id: showPlain.response.id });
+    expect(viaStream).toHaveBeenCalledOnce();
+    expect(sent).toHaveLength(1);
+  });
+
   it('maps stream transport failures into the error model', async () => {
     const viaStream = vi.fn()
       .mockRejectedValueOnce({ code: 'NO_SUCH_NOTE', kind: 'client', message: 'No such note.', id: '24fcbfc6' })

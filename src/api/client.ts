@@ -7,8 +7,11 @@ export interface ApiOptions {
   origin: string;
   token: string | null;
   fetch?: typeof fetch;
-  /** Legacy servers (< 12.111.0): route calls over the stream instead of HTTP. */
-  viaStream?: (endpoint: string, data: Record<string, unknown>) => Promise<unknown>;
+  /**
+   * Legacy servers (< 12.111.0): route calls over the stream instead of HTTP. Returning null
+   * (the stream is not open right now) sends that call over HTTP, which those servers also answer.
+   */
+  viaStream?: (endpoint: string, data: Record<string, unknown>) => Promise<unknown> | null;
 }
 
 export interface UploadFields {
@@ -64,9 +67,10 @@ export function createApi(opts: ApiOptions): Api {
   const baseFetch: typeof fetch = opts.fetch ?? ((input, init) => fetch(input, init));
 
   async function call(endpoint: string, params: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
-    if (opts.viaStream) {
+    const overStream = opts.viaStream?.(endpoint, params);
+    if (overStream) {
       try {
-        return await opts.viaStream(endpoint, params);
+        return await overStream;
       } catch (e) {
         throw toApiError(e, endpoint);
       }

@@ -92,7 +92,11 @@ export const useSessionStore = defineStore('session', () => {
       if (gen !== generation) return;
       const legacyApi = isLegacyVersion(serverMeta.version);
       if (legacyApi) {
-        api = createApi({ origin: serverOrigin, token, viaStream: (ep, data) => stream.apiOverStream(ep, data) });
+        api = createApi({
+          origin: serverOrigin,
+          token,
+          viaStream: (ep, data) => (stream.state === 'open' ? stream.apiOverStream(ep, data) : null),
+        });
         client.value = api;
       }
       meta.value = serverMeta;
