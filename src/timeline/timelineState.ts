@@ -1,0 +1,142 @@
+import {
+  gapItem, mergeItems, newestNoteId, noteItem, oldestNoteId, removeNotes, trimNewest, trimOldest,
+  type TimelineItem,
+} from './timelineList';
+
+export interface Holder {
+  // Called once when a note id enters the timeline (list or queue), once when it leaves.
+  hold(id: string): void;
+  drop(id: string): void;
+}
+
+// Notes held per timeline; a long session stays bounded whatever the stream rate.
+export const DEFAULT_CAP = 300;
+
+// What a timeline holds: the rendered list and the queue of new notes waiting behind the
+// "N new notes" button. Every id is held in the note store exactly while it is in either.
+export class TimelineState {
+  items: TimelineItem[] = [];
+  pending: string[] = [];
+
+  constructor(
+    private readonly holder: Holder,
+    private readonly cap = DEFAULT_CAP,
+  ) {}
+
+  private held(): Set<string> {
+    const ids = new Set(this.pending);
+    for (const i of this.items) if (i.kind === 'note') ids.add(i.id);
+    return ids;
+  }
+
+  private hold(ids: string[]): void {
+    ids.forEach((id) => this.holder.hold(id));
+  }
+
+  private drop(ids: string[]): void {
+    ids.forEach((id) => this.holder.drop(id));
+  }
+
+  has(id: string): boolean {
+    return this.pending.includes(id) || this.items.some((i) => i.id === id);
+  }
+
+  newestId(): string | null {
+    const top = newestNoteId(this.items);
+    return this.pending.reduce<string | null>((max, id) => (max === null || id > max ? id : max), top);
+  }
+
+  oldestId(): string | null {
+    return oldestNoteId(this.items);
+  }
+
+  clear(): void {
+    this.drop([...this.held()]);
+    this.items = [];
+    this.pending = [];
+  }
+
+  // Takes over a list whose notes are already held (a kept reading position).
+  adopt(items: TimelineItem[]): void {
+    this.clear();
+    this.items = items;
+  }
+
+  // Hands the list over with its holds (the queue is released: a catch-up reloads it).
+  detach(): TimelineItem[] {
+    const items = this.items;
+    this.items = [];
+    this.drop(this.pending);
+    this.pending = [];
+    return items;
+  }
+
+  // New notes on top: shown at once when `live`, otherwise queued (newest first, capped).
+  arrive(ids: string[], live: boolean): void {
+    const known = this.held();
+    const fresh = [...new Set(ids)].filter((id) => !known.has(id));
+    this.hold(fresh);
+    if (live) {
+      this.show([...this.pending, ...fresh]);
+      this.pending = [];
+      return;
+    }
+    const queue = [...fresh, ...this.pending].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+    this.drop(queue.slice(this.cap));
+    this.pending = queue.slice(0, this.cap);
+  }
+
+  // Notes loaded into a gap: straight into the list, the queue left as it is.
+  insert(ids: string[]): void {
+    const known = this.held();
+    const fresh = [...new Set(ids)].filter((id) => !known.has(id));
+    this.hold(fresh);
+    this.show(fresh);
+  }
+
+  flushPending(): void {
+    if (!this.pending.length) return;
+    const queued = this.pending;
+    this.pending = [];
+    this.show(queued);
+  }
+
+  private show(ids: string[]): void {
+    const merged = mergeItems(this.items, ids.map(noteItem));
+    const trimmed = trimOldest(merged.items, this.cap);
+    this.items = trimmed.items;
+    this.drop(trimmed.dropped);
+  }
+
+  // Older notes at the bottom (paging down); past the cap the newest leave and a gap marks them.
+  addOlder(ids: string[]): void {
+    const known = this.held();
+    const fresh = ids.filter((id) => !known.has(id));
+    this.hold(fresh);
+    const merged = mergeItems(this.items, fresh.map(noteItem));
+    const trimmed = trimNewest(merged.items, this.cap);
+    this.items = trimmed.items;
+    this.drop(trimmed.dropped);
+    // Queued notes are above the dropped range: they now lie beyond the gap.
+    if (trimmed.dropped.length) {
+      this.drop(this.pending);
+      this.pending = [];
+    }
+  }
+
+  addGap(sinceId: string): void {
+    this.items = mergeItems(this.items, [gapItem(sinceId)]).items;
+  }
+
+  removeGap(id: string): void {
+    this.items = this.items.filter((i) => i.id !== id);
+  }
+
+  remove(gone: (id: string) => boolean): void {
+    const result = removeNotes(this.items, gone);
+    const pendingGone = this.pending.filter(gone);
+    if (pendingGone.length) this.pending = this.pending.filter((id) => !gone(id));
+    this.items = result.items;
+    this.drop([...result.dropped, ...pendingGone]);
+  }
+}

@@ -1,0 +1,63 @@
+import { useNotesStore } from '@/stores/notes';
+import type { TimelineItem } from './timelineList';
+
+// Where the reader was: an item and its distance from the top of the viewport.
+export interface Anchor {
+  id: string;
+  offset: number;
+}
+
+interface Kept {
+  key: string;
+  items: TimelineItem[];
+  anchor: Anchor | null;
+}
+
+// Lists kept for back/forward, by history entry; their notes stay held in the store meanwhile.
+const kept = new Map<string, Kept>();
+const MAX_KEPT = 5;
+const STATE_KEY = 'timelineEntry';
+
+// A token stored in the current history entry's state: the same entry, revisited, finds its list.
+function entryToken(): string {
+  const state = (history.state ?? {}) as Record<string, unknown>;
+  const existing = state[STATE_KEY];
+  if (typeof existing === 'string') return existing;
+  const token = crypto.randomUUID();
+  history.replaceState({ ...state, [STATE_KEY]: token }, '');
+  return token;
+}
+
+export function useReadingPosition() {
+  const notes = useNotesStore();
+  const token = entryToken();
+  let anchor: Anchor | null = null;
+
+  function restore(key: string): TimelineItem[] | null {
+    const entry = kept.get(token);
+    if (!entry || entry.key !== key) return null;
+    kept.delete(token);
+    anchor = entry.anchor;
+    return entry.items;
+  }
+
+  function save(key: string, items: TimelineItem[], at: Anchor | null): void {
+    const previous = kept.get(token);
+    kept.delete(token);
+    if (previous) release(previous);
+    kept.set(token, { key, items, anchor: at });
+    while (kept.size > MAX_KEPT) {
+      const [oldest, entry] = kept.entries().next().value as [string, Kept];
+      kept.delete(oldest);
+      release(entry);
+    }
+  }
+
+  function release(entry: Kept): void {
+    entry.items.forEach((item) => {
+      if (item.kind === 'note') notes.unretain(item.id);
+    });
+  }
+
+  return { restore, save, anchor: () => anchor };
+}

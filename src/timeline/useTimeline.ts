@@ -1,0 +1,221 @@
+import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref } from 'vue';
+import type * as Misskey from 'misskey-js';
+import { toApiError, type ApiError } from '@/api/errors';
+import { useStreamStore } from '@/stream/store';
+import { useNotesStore } from '@/stores/notes';
+import { useSessionStore } from '@/stores/session';
+import { FrameBatcher, RateMeter, READABLE_PER_SECOND } from './arrivals';
+import { TimelineState } from './timelineState';
+import type { TimelineItem } from './timelineList';
+import {
+  channelFor, fetchPage, timelineKey, type PageCursor, type TimelineChannel, type TimelineFilters, type TimelineSource,
+} from './timelineSource';
+
+type Note = Misskey.entities.Note;
+
+export const PAGE_SIZE = 20;
+
+export type LoadStatus = 'loading' | 'ready' | 'error';
+export type OlderStatus = 'idle' | 'loading' | 'done' | 'error';
+
+export interface TimelineOptions {
+  // True while the reader is at the top: new notes may appear without moving what they read.
+  isLive(): boolean;
+  // A list kept from an earlier visit of this history entry (see useReadingPosition).
+  restore?(key: string): TimelineItem[] | null;
+}
+
+interface NoteListener {
+  on(event: 'note', fn: (note: Note) => void): unknown;
+  dispose(): void;
+}
+
+export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFilters>, opts: TimelineOptions) {
+  const stream = useStreamStore();
+  const notes = useNotesStore();
+  const session = useSessionStore();
+
+  const state = new TimelineState({ hold: (id) => notes.retain(id), drop: (id) => notes.unretain(id) });
+  const items = shallowRef<TimelineItem[]>([]);
+  const pending = shallowRef<string[]>([]);
+  const status = ref<LoadStatus>('loading');
+  const error = shallowRef<ApiError | null>(null);
+  const older = ref<OlderStatus>('idle');
+  const olderError = shallowRef<ApiError | null>(null);
+  const highRate = ref(false);
+  const key = ref(timelineKey(source.value, filters.value));
+
+  // Bumped whenever the timeline starts over, so answers to older requests are ignored.
+  let generation = 0;
+  let channel: NoteListener | null = null;
+  let calmCheck: ReturnType<typeof setTimeout> | null = null;
+  const meter = new RateMeter();
+
+  function sync(): void {
+    items.value = state.items;
+    pending.value = state.pending;
+  }
+
+  function fetch(cursor: PageCursor, limit = PAGE_SIZE): Promise<Note[]> {
+    return fetchPage(session.api, source.value, filters.value, cursor, limit);
+  }
+
+  function live(): boolean {
+    return opts.isLive() && !highRate.value;
+  }
+
+  // New notes (streamed or backfilled) go on top, or into the queue when the reader is away.
+  function arrive(list: Note[]): void {
+    if (!list.length) return;
+    const ids = notes.putMany(list);
+    state.arrive(ids, live());
+    sync();
+  }
+
+  function measureRate(count: number): void {
+    const now = Date.now();
+    meter.record(count, now);
+    highRate.value = meter.perSecond(now) > READABLE_PER_SECOND;
+    if (highRate.value && calmCheck === null) {
+      calmCheck = setTimeout(() => {
+        calmCheck = null;
+        measureRate(0);
+        if (!highRate.value && opts.isLive()) flushPending();
+      }, 1100);
+    }
+  }
+
+  const batcher = new FrameBatcher<Note>((batch) => {
+    measureRate(batch.length);
+    arrive(batch);
+  });
+
+  function listen(handle: NoteListener): NoteListener {
+    handle.on('note', (note) => batcher.push(note));
+    return handle;
+  }
+
+  function open(ch: TimelineChannel): NoteListener {
+    switch (ch.channel) {
+      case 'homeTimeline':
+        return listen(stream.connect('homeTimeline', ch.params));
+      case 'localTimeline':
+        return listen(stream.connect('localTimeline', ch.params));
+      case 'hybridTimeline':
+        return listen(stream.connect('hybridTimeline', ch.params));
+      case 'globalTimeline':
+        return listen(stream.connect('globalTimeline', ch.params));
+      case 'hashtag':
+        return listen(stream.connect('hashtag', ch.params));
+    }
+  }
+
+  function connect(): void {
+    channel?.dispose();
+    channel = null;
+    const ch = channelFor(source.value, filters.value);
+    if (!ch) return;
+    try {
+      channel = open(ch);
+    } catch (e) {
+      // Past Misskey's channel limit the list still works over REST, only without live notes.
+      console.warn(e);
+    }
+  }
+
+  async function loadFirst(): Promise<void> {
+    const gen = generation;
+    status.value = 'loading';
+    error.value = null;
+    try {
+      const page = await fetch({});
+      if (gen !== generation) return;
+      state.addOlder(notes.putMany(page));
+      sync();
+      older.value = page.length ? 'idle' : 'done';
+      status.value = 'ready';
+    } catch (e) {
+      if (gen !== generation) return;
+      error.value = toApiError(e, 'timeline');
+      status.value = 'error';
+    }
+  }
+
+  async function loadOlder(): Promise<void> {
+    const untilId = state.oldestId();
+    if (older.value === 'loading' || older.value === 'done' || status.value !== 'ready' || !untilId) return;
+    const gen = generation;
+    older.value = 'loading';
+    olderError.value = null;
+    try {
+      const page = await fetch({ untilId });
+      if (gen !== generation) return;
+      if (!page.length) {
+        older.value = 'done';
+        return;
+      }
+      state.addOlder(notes.putMany(page));
+      sync();
+      older.value = 'idle';
+    } catch (e) {
+      if (gen !== generation) return;
+      olderError.value = toApiError(e, 'timeline');
+      older.value = 'error';
+    }
+  }
+
+  function flushPending(): void {
+    state.flushPending();
+    sync();
+  }
+
+  function removeDeleted(id: string): void {
+    state.remove((itemId) => itemId === id || notes.isDeleted(itemId));
+    sync();
+  }
+
+  // Starts (or starts over, when the source or filters change): channel first, then the list.
+  function start(): boolean {
+    generation++;
+    state.clear();
+    older.value = 'idle';
+    key.value = timelineKey(source.value, filters.value);
+    connect();
+    const kept = opts.restore?.(key.value);
+    if (kept) {
+      state.adopt(kept);
+      sync();
+      status.value = 'ready';
+      return true;
+    }
+    sync();
+    void loadFirst();
+    return false;
+  }
+
+  let offDeleted: (() => void) | null = null;
+  onMounted(() => {
+    offDeleted = notes.onDeleted(removeDeleted);
+  });
+  watch(
+    () => timelineKey(source.value, filters.value),
+    (next, prev) => {
+      if (next !== prev) start();
+    },
+  );
+  onBeforeUnmount(() => {
+    generation++;
+    batcher.stop();
+    channel?.dispose();
+    channel = null;
+    offDeleted?.();
+    if (calmCheck !== null) clearTimeout(calmCheck);
+  });
+
+  return {
+    state, items, pending, status, error, older, olderError, highRate, key,
+    start, sync, fetch, arrive, loadFirst, loadOlder, flushPending, generation: () => generation,
+  };
+}
+
+export type Timeline = ReturnType<typeof useTimeline>;
