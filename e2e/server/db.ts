@@ -1,0 +1,194 @@
+import { EventEmitter } from 'node:events';
+import type * as Misskey from 'misskey-js';
+import { IdGenerator } from './ids.ts';
+
+// The in-memory model behind every endpoint and channel. Records hold raw data;
+// pack.ts turns them into the misskey-js entity shapes a viewer sees.
+
+export type Visibility = Misskey.entities.Note['visibility'];
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  name: string | null;
+  description: string | null;
+  isLocked: boolean;
+  isBot: boolean;
+  isAdmin: boolean;
+  updatedAt: string | null;
+  /** Note ids that mention the user and are not read yet (for unreadMention). */
+  unreadMentions: Set<string>;
+  unreadSpecified: Set<string>;
+}
+
+export interface PollRecord {
+  choices: string[];
+  multiple: boolean;
+  expiresAt: string | null;
+  /** voter id → chosen indexes */
+  votes: Map<string, number[]>;
+  /** votes cast by users outside the seed's user set, per choice */
+  extraVotes: number[];
+}
+
+export interface ReactionRecord {
+  id: string;
+  userId: string;
+  /** normalised key: unicode without FE0F, or `:name@.:` */
+  key: string;
+}
+
+export interface NoteRecord {
+  id: string;
+  userId: string;
+  text: string | null;
+  cw: string | null;
+  visibility: Visibility;
+  visibleUserIds: string[];
+  localOnly: boolean;
+  reactionAcceptance: Misskey.entities.Note['reactionAcceptance'];
+  replyId: string | null;
+  renoteId: string | null;
+  fileIds: string[];
+  poll: PollRecord | null;
+  reactions: ReactionRecord[];
+  mentions: string[];
+  tags: string[];
+}
+
+export interface FileRecord {
+  id: string;
+  userId: string;
+  name: string;
+  type: string;
+  data: Buffer;
+  md5: string;
+  isSensitive: boolean;
+  width: number | null;
+  height: number | null;
+}
+
+export interface EmojiRecord {
+  id: string;
+  name: string;
+  category: string | null;
+  aliases: string[];
+  /** served from /files/<fileName> */
+  fileName: string;
+  isSensitive: boolean;
+}
+
+export interface NotificationRecord {
+  id: string;
+  /** the recipient */
+  userId: string;
+  type: Misskey.entities.Notification['type'];
+  notifierId: string | null;
+  noteId: string | null;
+  reaction: string | null;
+  achievement: string | null;
+  isRead: boolean;
+}
+
+export interface TokenRecord {
+  userId: string;
+  /** null for a native token, which has every permission */
+  permissions: string[] | null;
+}
+
+export interface MiAuthSession {
+  name: string;
+  permissions: string[];
+  callback: string | null;
+  token: string | null;
+  userId: string | null;
+  checked: boolean;
+}
+
+export interface UserList {
+  id: string;
+  userId: string;
+  userIds: string[];
+}
+
+// Events emitted on `db.events`; stream.ts and the main-channel notifier listen.
+export interface DbEvents {
+  note: [note: NoteRecord];
+  noteUpdated: [noteId: string, type: 'reacted' | 'unreacted' | 'pollVoted' | 'deleted', body: unknown];
+  main: [userId: string, type: string, body: unknown];
+  broadcast: [type: string, body: unknown];
+}
+
+export class Db {
+  readonly events = new EventEmitter<DbEvents>();
+  readonly ids: IdGenerator;
+  readonly users = new Map<string, UserRecord>();
+  readonly notes = new Map<string, NoteRecord>();
+  readonly files = new Map<string, FileRecord>();
+  readonly emojis = new Map<string, EmojiRecord>();
+  readonly notifications: NotificationRecord[] = [];
+  readonly tokens = new Map<string, TokenRecord>();
+  readonly miauth = new Map<string, MiAuthSession>();
+  readonly lists = new Map<string, UserList>();
+  /** `${followerId}>${followeeId}` */
+  readonly follows = new Set<string>();
+  readonly followRequests = new Set<string>();
+  /** Static generated assets under /files/ that are not drive files (avatars, emoji). */
+  readonly assets = new Map<string, { type: string; data: Buffer | string }>();
+  /** Users with an open stream socket, for onlineStatus. */
+  readonly online = new Map<string, number>();
+  /** meta.version; an old one with --legacy-api-stream */
+  version = '2024.10.1';
+
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(public baseUrl: string, node: string) {
+    this.ids = new IdGenerator(node);
+    this.events.setMaxListeners(0);
+  }
+
+  /** Runs `fn` later unless the database is disposed first (reset or shutdown). */
+  later(fn: () => void, ms: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, Math.min(ms, 2 ** 31 - 1));
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.events.removeAllListeners();
+  }
+
+  userByName(username: string): UserRecord | undefined {
+    const lower = username.toLowerCase();
+    for (const user of this.users.values()) if (user.username.toLowerCase() === lower) return user;
+    return undefined;
+  }
+
+  isFollowing(followerId: string, followeeId: string): boolean {
+    return this.follows.has(`${followerId}>${followeeId}`);
+  }
+
+  followeesOf(userId: string): string[] {
+    const prefix = `${userId}>`;
+    return [...this.follows].filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
+  }
+
+  followersOf(userId: string): string[] {
+    const suffix = `>${userId}`;
+    return [...this.follows].filter((f) => f.endsWith(suffix)).map((f) => f.slice(0, -suffix.length));
+  }
+
+  /** Notes sorted newest first, by id like the real server. */
+  notesNewestFirst(): NoteRecord[] {
+    return [...this.notes.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }
+
+  fileUrl(fileName: string): string {
+    return `${this.baseUrl}/files/${fileName}`;
+  }
+}

@@ -1,0 +1,30 @@
+import type { Db, UserRecord } from './db.ts';
+import type { Params } from './params.ts';
+
+// What an endpoint declares, and what its handler receives.
+
+export interface EndpointContext {
+  db: Db;
+  params: Params;
+  /** the caller, or null when anonymous */
+  me: UserRecord | null;
+  /** the uploaded file of a multipart request */
+  file?: File;
+}
+
+export interface Endpoint {
+  requireCredential?: boolean;
+  /** the permission an access token must carry */
+  kind?: string;
+  allowGet?: boolean;
+  /** anonymous GETs are cacheable for this many seconds */
+  cacheSec?: number;
+  /** returns the JSON body, or undefined for 204 */
+  handler(ctx: EndpointContext): unknown;
+}
+
+/** The signed-in caller; endpoints with requireCredential are only called with one. */
+export function signedIn(ctx: EndpointContext): UserRecord {
+  if (!ctx.me) throw new Error('endpoint called without credential');
+  return ctx.me;
+}

@@ -1,0 +1,115 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleApi } from './api.ts';
+import { handleControl } from './control.ts';
+import type { Db } from './db.ts';
+import { startDemo } from './demo.ts';
+import { Faults } from './faults.ts';
+import { redirectEmoji, serveFile } from './files.ts';
+import { CORS, sendText } from './http.ts';
+import { handleMiAuthPage } from './miauth.ts';
+import { seed, type SeedResult, type SeedUser } from './seed.ts';
+import { StreamHub } from './stream.ts';
+
+// The stand-in server: node:http for REST, files and MiAuth, `ws` for /streaming.
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  seed?: number;
+  /** mount the /__test/ control API */
+  test?: boolean;
+  /** bots post, reply, react and vote every few seconds */
+  demo?: boolean;
+  /** answer `api` frames over the stream and report an old meta.version */
+  legacyApiStream?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  users: Record<string, SeedUser>;
+  /** note ids with known roles in the seed (plain, cw, pollOpen, …) */
+  notes: Record<string, string>;
+  db(): Db;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export const LEGACY_VERSION = '12.110.0';
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const seedNumber = options.seed ?? 1;
+  const faults = new Faults();
+  let baseUrl = '';
+  let stream: StreamHub | undefined;
+  let stopDemo: (() => void) | undefined;
+  // Seeded once the port (and so every URL) is known.
+  let state: SeedResult = { db: null as unknown as Db, users: {}, notes: {} };
+
+  const load = () => {
+    state.db?.dispose();
+    state = seed(seedNumber, baseUrl);
+    if (options.legacyApiStream) state.db.version = LEGACY_VERSION;
+    stream?.attach(state.db);
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', baseUrl);
+    const path = url.pathname;
+    if (path.startsWith('/api/')) return handleApi(req, res, url, state.db, options.test ? faults : null);
+    if (path.startsWith('/files/')) return serveFile(res, url, state.db);
+    if (path.startsWith('/emoji/')) return redirectEmoji(res, url, state.db);
+    if (path.startsWith('/miauth/')) return handleMiAuthPage(req, res, url, state.db);
+    if (options.test && path.startsWith('/__test/')) return handleControl(req, res, url, controlTarget);
+    sendText(res, 404, 'text/plain', 'Not found', CORS);
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendText(res, 500, 'text/plain', String(error), CORS);
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
+  load();
+  const hub = new StreamHub(state.db, options.legacyApiStream ?? false);
+  stream = hub;
+  server.on('upgrade', (req, socket, head) => hub.handleUpgrade(req, socket, head));
+
+  const reset = () => {
+    hub.dropAll();
+    faults.clear();
+    stopDemo?.();
+    load();
+    if (options.demo) stopDemo = startDemo(state.db, seedNumber);
+  };
+  const controlTarget = {
+    db: () => state.db,
+    users: () => state.users,
+    notes: () => state.notes,
+    reset,
+    stream: hub,
+    faults,
+  };
+  if (options.demo) stopDemo = startDemo(state.db, seedNumber);
+
+  return {
+    url: baseUrl,
+    users: state.users,
+    notes: state.notes,
+    db: () => state.db,
+    reset,
+    close: async () => {
+      stopDemo?.();
+      hub.close();
+      state.db.dispose();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

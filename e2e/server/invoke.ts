@@ -1,0 +1,21 @@
+import { hasPermission, type Caller } from './auth.ts';
+import type { Db } from './db.ts';
+import { ApiError, errors } from './errors.ts';
+import type { Params } from './params.ts';
+import { endpoints } from './rest/index.ts';
+
+// Runs one endpoint for a caller (already authenticated). Shared by REST, the control API
+// and the legacy api-over-stream. Resolves to the body, or undefined for 204.
+export async function invoke(db: Db, name: string, params: Params, caller: Caller | undefined, file?: File): Promise<unknown> {
+  const endpoint = endpoints[name];
+  if (!endpoint) throw errors.unknownEndpoint();
+  if (endpoint.requireCredential && !caller) throw errors.credentialRequired();
+  if (caller && endpoint.kind && !hasPermission(caller, endpoint.kind)) throw errors.permissionDenied();
+  try {
+    return await endpoint.handler({ db, params, me: caller?.user ?? null, ...(file ? { file } : {}) });
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    const e = error instanceof Error ? error : new Error(String(error));
+    throw errors.internalError({ e: { message: e.message, code: e.name, id: '' } });
+  }
+}

@@ -1,0 +1,53 @@
+import type { Db, NotificationRecord } from './db.ts';
+import { packNotification } from './pack.ts';
+
+// Notifications: stored, pushed on `main` at once, and pushed again as
+// `unreadNotification` about 2 s later if the recipient has not read them by then.
+
+const UNREAD_DELAY_MS = 2000;
+
+type NotificationInput = Pick<NotificationRecord, 'type'> & Partial<Pick<NotificationRecord, 'notifierId' | 'noteId' | 'reaction' | 'achievement'>>;
+
+export function notify(db: Db, recipientId: string, input: NotificationInput, at?: number): NotificationRecord {
+  const record: NotificationRecord = {
+    id: db.ids.next(at),
+    userId: recipientId,
+    type: input.type,
+    notifierId: input.notifierId ?? null,
+    noteId: input.noteId ?? null,
+    reaction: input.reaction ?? null,
+    achievement: input.achievement ?? null,
+    isRead: false,
+  };
+  db.notifications.push(record);
+  db.events.emit('main', recipientId, 'notification', packNotification(db, record));
+  db.later(() => {
+    if (!record.isRead && db.notifications.includes(record)) {
+      db.events.emit('main', recipientId, 'unreadNotification', packNotification(db, record));
+    }
+  }, UNREAD_DELAY_MS);
+  return record;
+}
+
+/** Marks every notification of the user read; `readAllNotifications` only if something was unread, unless forced. */
+export function readAllNotifications(db: Db, userId: string, always = false): void {
+  let changed = false;
+  for (const n of db.notifications) {
+    if (n.userId === userId && !n.isRead) {
+      n.isRead = true;
+      changed = true;
+    }
+  }
+  if (changed || always) db.events.emit('main', userId, 'readAllNotifications', null);
+}
+
+/** The 2 s delayed unreadMention / unreadSpecifiedNote, sent only while still unread. */
+export function markMentionUnread(db: Db, userId: string, noteId: string, specified: boolean): void {
+  const user = db.users.get(userId);
+  if (!user) return;
+  const set = specified ? user.unreadSpecified : user.unreadMentions;
+  set.add(noteId);
+  db.later(() => {
+    if (set.has(noteId)) db.events.emit('main', userId, specified ? 'unreadSpecifiedNote' : 'unreadMention', noteId);
+  }, UNREAD_DELAY_MS);
+}

@@ -1,0 +1,100 @@
+import type { Db, NotificationRecord } from '../db.ts';
+import { signedIn, type Endpoint } from '../endpoint.ts';
+import { idToDate } from '../ids.ts';
+import { readAllNotifications } from '../notify.ts';
+import { packMe, packNotification, packUserLite } from '../pack.ts';
+import { optionalBoolean, type Params } from '../params.ts';
+import { page, readPaging } from '../paging.ts';
+
+function typeFilter(params: Params): (n: NotificationRecord) => boolean {
+  const include = Array.isArray(params.includeTypes) ? params.includeTypes as string[] : null;
+  const exclude = Array.isArray(params.excludeTypes) ? params.excludeTypes as string[] : [];
+  return (n) => (include === null || include.includes(n.type)) && !exclude.includes(n.type);
+}
+
+function notificationsOf(db: Db, userId: string): NotificationRecord[] {
+  return db.notifications.filter((n) => n.userId === userId).sort((a, b) => (a.id < b.id ? 1 : -1));
+}
+
+// Consecutive reactions (or renotes) on the same note collapse into one grouped item,
+// like 2024.10's i/notifications-grouped.
+function groupNotifications(db: Db, list: NotificationRecord[]): unknown[] {
+  const out: unknown[] = [];
+  let i = 0;
+  while (i < list.length) {
+    const first = list[i]!;
+    let j = i + 1;
+    if (first.type === 'reaction' || first.type === 'renote') {
+      while (j < list.length && list[j]!.type === first.type && groupKey(db, list[j]!) === groupKey(db, first)) j++;
+    }
+    const members = list.slice(i, j);
+    i = j;
+    if (members.length === 1) {
+      out.push(packNotification(db, first));
+      continue;
+    }
+    const oldest = members[members.length - 1]!;
+    if (first.type === 'reaction') {
+      out.push({
+        id: oldest.id, createdAt: idToDate(first.id).toISOString(), type: 'reaction:grouped',
+        note: (packNotification(db, first) as { note?: unknown }).note,
+        reactions: members.map((m) => ({ user: packUserLite(db, db.users.get(m.notifierId!)!), reaction: m.reaction })),
+      });
+    } else {
+      const renoteNote = (packNotification(db, first) as { note?: unknown }).note;
+      out.push({
+        id: oldest.id, createdAt: idToDate((members[1] ?? first).id).toISOString(), type: 'renote:grouped',
+        note: renoteNote, users: members.map((m) => packUserLite(db, db.users.get(m.notifierId!)!)),
+      });
+    }
+  }
+  return out;
+}
+
+// Renote notifications group by the renoted note; reactions by the reacted note.
+function groupKey(db: Db, n: NotificationRecord): string | null {
+  if (n.type === 'renote') return db.notes.get(n.noteId ?? '')?.renoteId ?? null;
+  return n.noteId;
+}
+
+export const accountEndpoints: Record<string, Endpoint> = {
+  i: {
+    requireCredential: true,
+    kind: 'read:account',
+    handler: (ctx) => packMe(ctx.db, signedIn(ctx)),
+  },
+  'i/notifications': {
+    requireCredential: true,
+    kind: 'read:notifications',
+    handler: (ctx) => {
+      const me = signedIn(ctx);
+      const paging = readPaging(ctx.params);
+      const markAsRead = optionalBoolean(ctx.params, 'markAsRead', true);
+      const items = page(notificationsOf(ctx.db, me.id), paging, typeFilter(ctx.params));
+      const packed = items.map((n) => packNotification(ctx.db, n));
+      if (markAsRead) readAllNotifications(ctx.db, me.id);
+      return packed;
+    },
+  },
+  'i/notifications-grouped': {
+    requireCredential: true,
+    kind: 'read:notifications',
+    handler: (ctx) => {
+      const me = signedIn(ctx);
+      const paging = readPaging(ctx.params);
+      const markAsRead = optionalBoolean(ctx.params, 'markAsRead', true);
+      const items = page(notificationsOf(ctx.db, me.id), paging, typeFilter(ctx.params));
+      const grouped = groupNotifications(ctx.db, items);
+      if (markAsRead) readAllNotifications(ctx.db, me.id);
+      return grouped;
+    },
+  },
+  'notifications/mark-all-as-read': {
+    requireCredential: true,
+    kind: 'write:notifications',
+    handler: (ctx) => {
+      readAllNotifications(ctx.db, signedIn(ctx).id, true);
+      return undefined;
+    },
+  },
+};

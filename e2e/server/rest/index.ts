@@ -1,0 +1,16 @@
+import type { Endpoint } from '../endpoint.ts';
+import { accountEndpoints } from './account.ts';
+import { driveEndpoints } from './drive.ts';
+import { metaEndpoints } from './meta.ts';
+import { noteEndpoints } from './notes.ts';
+import { timelineEndpoints } from './timelines.ts';
+import { userEndpoints } from './users.ts';
+
+export const endpoints: Record<string, Endpoint> = {
+  ...metaEndpoints,
+  ...accountEndpoints,
+  ...timelineEndpoints,
+  ...noteEndpoints,
+  ...userEndpoints,
+  ...driveEndpoints,
+};

@@ -1,0 +1,52 @@
+import type { Endpoint } from '../endpoint.ts';
+import type { Db } from '../db.ts';
+import { errors } from '../errors.ts';
+import { optionalBoolean, requiredString } from '../params.ts';
+import { packEmojiDetailed, packEmojiSimple, rolePolicies } from '../pack.ts';
+import type { MetaDetailed, MetaLite } from '../shapes.ts';
+
+function packMeta(db: Db, detail: boolean): MetaLite | MetaDetailed {
+  const meta: MetaLite = {
+    maintainerName: null, maintainerEmail: null, version: db.version, providesTarball: false,
+    name: 'Misskey stand-in', shortName: null, uri: db.baseUrl,
+    description: 'A local stand-in server that speaks the Misskey protocol.',
+    langs: [], tosUrl: null, repositoryUrl: 'https://github.com/misskey-dev/misskey',
+    feedbackUrl: 'https://github.com/misskey-dev/misskey/issues/new', impressumUrl: null,
+    privacyPolicyUrl: null, inquiryUrl: null, disableRegistration: true, emailRequiredForSignup: false,
+    enableHcaptcha: false, hcaptchaSiteKey: null, enableMcaptcha: false, mcaptchaSiteKey: null,
+    mcaptchaInstanceUrl: null, enableRecaptcha: false, recaptchaSiteKey: null, enableTurnstile: false,
+    turnstileSiteKey: null, enableTestcaptcha: false, swPublickey: null, themeColor: null,
+    mascotImageUrl: '/assets/ai.png', bannerUrl: null, infoImageUrl: null, serverErrorImageUrl: null,
+    notFoundImageUrl: null, iconUrl: null, backgroundImageUrl: null, logoImageUrl: null,
+    maxNoteTextLength: 3000, defaultLightTheme: null, defaultDarkTheme: null, ads: [], notesPerOneAd: 0,
+    enableEmail: false, enableServiceWorker: false, translatorAvailable: false, serverRules: [],
+    policies: rolePolicies(), mediaProxy: `${db.baseUrl}/proxy`, enableUrlPreview: true,
+    noteSearchableScope: 'global', maxFileSize: 262144000,
+  };
+  if (!detail) return meta;
+  return {
+    ...meta,
+    cacheRemoteFiles: false, cacheRemoteSensitiveFiles: true, requireSetup: false, proxyAccountName: null,
+    features: { registration: false, emailRequiredForSignup: false, hcaptcha: false, recaptcha: false, turnstile: false, objectStorage: false, serviceWorker: false, miauth: true },
+  };
+}
+
+export const metaEndpoints: Record<string, Endpoint> = {
+  meta: {
+    handler: ({ db, params }) => packMeta(db, optionalBoolean(params, 'detail', true)),
+  },
+  emojis: {
+    allowGet: true,
+    cacheSec: 3600,
+    handler: ({ db }) => ({ emojis: [...db.emojis.values()].map((e) => packEmojiSimple(db, e)) }),
+  },
+  emoji: {
+    allowGet: true,
+    cacheSec: 3600,
+    handler: ({ db, params }) => {
+      const emoji = db.emojis.get(requiredString(params, 'name'));
+      if (!emoji) throw errors.noSuchEmoji();
+      return packEmojiDetailed(db, emoji);
+    },
+  },
+};

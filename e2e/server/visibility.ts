@@ -1,0 +1,57 @@
+import type { Db, NoteRecord } from './db.ts';
+
+// Who may see a note, and which notes each timeline shows. REST timelines and stream
+// channels share these rules so that a backfill returns what the stream delivered.
+
+export function canSee(db: Db, note: NoteRecord, viewerId: string | null): boolean {
+  if (note.visibility === 'public' || note.visibility === 'home') return true;
+  if (viewerId === null) return false;
+  if (viewerId === note.userId) return true;
+  if (note.visibility === 'followers') return db.isFollowing(viewerId, note.userId) || note.mentions.includes(viewerId);
+  return note.visibleUserIds.includes(viewerId);
+}
+
+export function isPureRenote(note: NoteRecord): boolean {
+  return note.renoteId !== null && note.text === null && note.cw === null && note.fileIds.length === 0 && note.poll === null;
+}
+
+export type TimelineKind = 'home' | 'local' | 'hybrid' | 'global';
+
+export interface TimelineFilter {
+  withRenotes: boolean;
+  withReplies: boolean;
+  withFiles: boolean;
+}
+
+// Replies between two other users are left out of home, local and hybrid (Misskey keeps
+// self-replies and replies that involve the viewer).
+function replyAllowed(db: Db, note: NoteRecord, viewerId: string | null): boolean {
+  if (note.replyId === null) return true;
+  const target = db.notes.get(note.replyId);
+  if (!target) return true;
+  return target.userId === note.userId || (viewerId !== null && (target.userId === viewerId || note.userId === viewerId));
+}
+
+function inHome(db: Db, note: NoteRecord, viewerId: string): boolean {
+  if (note.userId !== viewerId && !db.isFollowing(viewerId, note.userId)) {
+    return note.visibility === 'specified' && note.visibleUserIds.includes(viewerId);
+  }
+  return canSee(db, note, viewerId);
+}
+
+export function inTimeline(db: Db, kind: TimelineKind, note: NoteRecord, viewerId: string | null, filter: TimelineFilter): boolean {
+  if (!filter.withRenotes && isPureRenote(note)) return false;
+  if (filter.withFiles && note.fileIds.length === 0) return false;
+  switch (kind) {
+    case 'global':
+      return note.visibility === 'public';
+    case 'local':
+      return note.visibility === 'public' && (filter.withReplies || replyAllowed(db, note, viewerId));
+    case 'home':
+      return viewerId !== null && inHome(db, note, viewerId) && replyAllowed(db, note, viewerId);
+    case 'hybrid':
+      if (viewerId === null) return false;
+      if (inHome(db, note, viewerId)) return replyAllowed(db, note, viewerId);
+      return note.visibility === 'public' && (filter.withReplies || replyAllowed(db, note, viewerId));
+  }
+}
