@@ -27,9 +27,10 @@ export interface ServerOptions {
 
 export interface RunningServer {
   url: string;
-  users: Record<string, SeedUser>;
-  /** note ids with known roles in the seed (plain, cw, pollOpen, …) */
-  notes: Record<string, string>;
+  /** the current seed's users (stable across resets) */
+  readonly users: Record<string, SeedUser>;
+  /** note ids with known roles in the current seed (plain, cw, pollOpen, …); new after each reset */
+  readonly notes: Record<string, string>;
   db(): Db;
   reset(): void;
   close(): Promise<void>;
@@ -100,8 +101,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   return {
     url: baseUrl,
-    users: state.users,
-    notes: state.notes,
+    get users() {
+      return state.users;
+    },
+    get notes() {
+      return state.notes;
+    },
     db: () => state.db,
     reset,
     close: async () => {
