@@ -7,7 +7,7 @@ const TOP_SLACK_PX = 16;
 // Keeps the item the reader is looking at still while anything above it changes size
 // (notes inserted, images loading, custom emoji, off-screen notes rendered for real).
 // Done by hand, with the browser's own overflow-anchor off, so that every browser behaves alike.
-export function useScrollAnchor(list: Ref<HTMLElement | null>) {
+export function useScrollAnchor(list: Ref<HTMLElement | null>, root: Ref<HTMLElement | null>) {
   const atTop = ref(true);
   let anchor: { id: string; top: number } | null = null;
   let frame = 0;
@@ -84,7 +84,8 @@ export function useScrollAnchor(list: Ref<HTMLElement | null>) {
   onMounted(() => {
     window.addEventListener('scroll', onScroll, { passive: true });
     resize = new ResizeObserver(compensate);
-    if (list.value) resize.observe(list.value);
+    // The whole timeline: a status line above the list moves the list as much as a note does.
+    if (root.value) resize.observe(root.value);
     measure();
   });
   onBeforeUnmount(() => {
