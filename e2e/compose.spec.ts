@@ -1,0 +1,87 @@
+import { expect, test, type Page } from '@playwright/test';
+import { control, signInAs } from './support/control';
+
+// A 1×1 PNG, enough for the stand-in server to store and serve an image.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
+const noteText = (page: Page) => page.getByRole('textbox', { name: 'Note text' });
+const postButton = (page: Page) => page.getByRole('button', { name: 'Post', exact: true });
+const timelineNote = (page: Page, text: string) => page.locator('article[data-note-id]', { hasText: text });
+
+test.beforeEach(async ({ page }) => {
+  await control('reset');
+  await signInAs(page, 'alice');
+  await page.goto('/');
+  await expect(page.locator('article[data-note-id]').first()).toBeVisible();
+});
+
+test('a plain note comes back on the home timeline', async ({ page }) => {
+  const text = unique('plain note');
+  await expect(postButton(page)).toBeDisabled();
+  await noteText(page).fill(text);
+  await postButton(page).click();
+  await expect(timelineNote(page, text)).toHaveCount(1);
+  await expect(noteText(page)).toHaveValue('');
+});
+
+test('Ctrl+Enter posts a note with a content warning', async ({ page }) => {
+  const cw = unique('spoiler');
+  await page.getByRole('button', { name: 'Add a content warning' }).click();
+  await page.getByRole('textbox', { name: 'Content warning' }).fill(cw);
+  await noteText(page).fill('the hidden part');
+  await noteText(page).press('Control+Enter');
+  const note = timelineNote(page, cw);
+  await expect(note).toHaveCount(1);
+  await expect(note).not.toContainText('the hidden part');
+});
+
+test('a poll with three choices', async ({ page }) => {
+  const text = unique('poll');
+  await noteText(page).fill(text);
+  await page.getByRole('button', { name: 'Add a poll' }).click();
+  await page.getByRole('textbox', { name: 'Choice 1' }).fill('Red');
+  await page.getByRole('textbox', { name: 'Choice 2' }).fill('Green');
+  await page.getByRole('button', { name: 'Add a choice' }).click();
+  await page.getByRole('textbox', { name: 'Choice 3' }).fill('Blue');
+  await page.getByLabel('Ends').selectOption('after');
+  await postButton(page).click();
+  const note = timelineNote(page, text);
+  await expect(note).toHaveCount(1);
+  for (const choice of ['Red', 'Green', 'Blue']) await expect(note).toContainText(choice);
+});
+
+test('an image is uploaded with progress and posted', async ({ page }) => {
+  const text = unique('with image');
+  await noteText(page).fill(text);
+  await page.getByLabel('Attach files').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: PNG });
+  await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('dot.png');
+  await expect(page.getByRole('checkbox', { name: 'Mark dot.png as sensitive' })).toBeVisible();
+  await postButton(page).click();
+  const note = timelineNote(page, text);
+  await expect(note).toHaveCount(1);
+  await expect(note.getByRole('img', { name: 'dot.png' })).toBeVisible();
+});
+
+test('a failed post waits in the outbox and is sent once by Retry', async ({ page }) => {
+  const text = unique('retried');
+  await control('fault', { endpoint: 'notes/create', mode: '500', times: 1 });
+  await noteText(page).fill(text);
+  await postButton(page).click();
+  const outbox = page.getByRole('region', { name: 'Outbox' });
+  await expect(outbox).toContainText(text);
+  await expect(outbox).toContainText('server');
+  await outbox.getByRole('button', { name: 'Retry' }).click();
+  await expect(timelineNote(page, text)).toHaveCount(1);
+  await expect(outbox.getByRole('listitem')).toHaveCount(0);
+  await page.reload();
+  await expect(timelineNote(page, text)).toHaveCount(1);
+});
+
+test('a draft survives a reload', async ({ page }) => {
+  const text = unique('unsent draft');
+  await noteText(page).fill(text);
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('mkc:drafts:')))).toBe(true);
+  await page.reload();
+  await expect(noteText(page)).toHaveValue(text);
+});
