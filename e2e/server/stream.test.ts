@@ -274,3 +274,21 @@ describe('main channel', () => {
     expect(await socket.sync()).toEqual([]);
   });
 });
+
+describe('broadcasts', () => {
+  it('sends emojiAdded and emojiUpdated to every socket, anonymous included', async () => {
+    const test = await startServer({ port: 0, test: true });
+    try {
+      const socket = await TestSocket.open(test);
+      await fetch(`${test.url}/__test/emoji`, { method: 'POST', body: JSON.stringify({ action: 'add', name: 'newmoji', category: 'fresh' }) });
+      await fetch(`${test.url}/__test/emoji`, { method: 'POST', body: JSON.stringify({ action: 'update', name: 'newmoji', category: 'renamed', aliases: ['nm'] }) });
+      const added = await socket.next((f) => f.type === 'emojiAdded');
+      const updated = await socket.next((f) => f.type === 'emojiUpdated');
+      expect(added.body.emoji).toMatchObject({ name: 'newmoji', category: 'fresh', host: null });
+      expect(updated.body.emojis[0]).toMatchObject({ name: 'newmoji', category: 'renamed', aliases: ['nm'] });
+      socket.close();
+    } finally {
+      await test.close();
+    }
+  });
+});
