@@ -12,17 +12,24 @@ export function useDraft(context: () => string) {
   const outbox = useOutboxStore();
   const draft = ref<Draft>(emptyDraft());
 
-  function restore(): void {
-    const saved = drafts.load(context());
-    if (saved && outbox.holdsDraft(saved.id)) drafts.clear(context());
-    draft.value = saved && !outbox.holdsDraft(saved.id) ? saved : emptyDraft();
+  /** A fresh draft that keeps the audience the user picked. */
+  function fresh(): Draft {
+    const { visibility, recipients, localOnly } = draft.value;
+    return { ...emptyDraft(), visibility, recipients: [...recipients], localOnly };
   }
 
-  /** Starts a fresh draft, keeping the audience the user picked. */
+  function restore(): void {
+    let saved = drafts.load(context());
+    if (saved && outbox.holdsDraft(saved.id)) {
+      drafts.clear(context());
+      saved = null;
+    }
+    draft.value = saved ?? fresh();
+  }
+
   function reset(): void {
+    draft.value = fresh();
     drafts.clear(context());
-    const { visibility, recipients, localOnly } = draft.value;
-    draft.value = { ...emptyDraft(), visibility, recipients: [...recipients], localOnly };
   }
 
   watch(context, (_, old) => {

@@ -38,7 +38,7 @@ function writeDraft(accountKey: string, context: string, draft: Draft | null): v
 export const useDraftsStore = defineStore('drafts', () => {
   const accounts = useAccountsStore();
   const pending = new Map<string, { accountKey: string; context: string; draft: Draft; timer: ReturnType<typeof setTimeout> }>();
-  /** Bumped when a draft is replaced from outside the composer (an outbox "Edit"), so an open form reloads it. */
+  /** Bumped when a draft is replaced (an outbox "Edit") or cleared (posted), so every open form of that context reloads it. */
   const versions = reactive(new Map<string, number>());
 
   const accountKey = () => accounts.activeAccount?.key ?? null;
@@ -90,10 +90,15 @@ export const useDraftsStore = defineStore('drafts', () => {
     if (!account) return;
     cancel(slot(account, context));
     writeDraft(account, context, null);
+    bump(context);
   }
 
   function replace(context: string, draft: Draft): void {
     saveNow(context, draft);
+    bump(context);
+  }
+
+  function bump(context: string): void {
     versions.set(context, (versions.get(context) ?? 0) + 1);
   }
 
