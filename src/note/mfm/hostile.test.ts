@@ -60,6 +60,12 @@ describe('MFM renderer against hostile input', () => {
     expect(el.textContent).toContain('core');
   });
 
+  it('nested text sizes do not multiply', async () => {
+    const el = await renderMfm('$[x4 $[x4 $[x2 $[x3 huge]]]]');
+    expect(el.querySelectorAll('[class^="mfm-x"]')).toHaveLength(1);
+    expect(el.textContent).toBe('huge');
+  });
+
   it('right-to-left override characters stay inside the text', async () => {
     const el = await renderMfm('\u202Egnp.exe **x**');
     expect(el.textContent).toContain('\u202Egnp.exe');

@@ -60,7 +60,10 @@ function plainText(nodes: mfm.MfmNode[]): string {
   return mfm.toString(nodes);
 }
 
-function fn(node: mfm.MfmFn, ctx: MfmContext, depth: number): VNodeChild {
+// Text sizes multiply when nested: only the outermost x2/x3/x4 takes effect.
+const SIZE_FNS = new Set(['x2', 'x3', 'x4']);
+
+function fn(node: mfm.MfmFn, ctx: MfmContext, depth: number, sized: boolean): VNodeChild {
   const { name, args } = node.props;
   if (name === 'ruby') {
     const [base, ...reading] = plainText(node.children).split(' ');
@@ -72,15 +75,16 @@ function fn(node: mfm.MfmFn, ctx: MfmContext, depth: number): VNodeChild {
     if (!Number.isFinite(seconds) || Number.isNaN(date.getTime())) return plainText(node.children);
     return h('time', { datetime: date.toISOString(), class: 'mfm-unixtime' }, date.toLocaleString());
   }
-  const children = renderNodes(node.children, ctx, depth + 1);
-  const look = fnStyle(name, args);
+  const sizing = SIZE_FNS.has(name);
+  const children = renderNodes(node.children, ctx, depth + 1, sized || sizing);
+  const look = sizing && sized ? null : fnStyle(name, args);
   if (!look) return h('span', children);
   return h('span', { class: look.classes, style: look.style }, children);
 }
 
-function renderNode(node: mfm.MfmNode, ctx: MfmContext, depth: number): VNodeChild {
+function renderNode(node: mfm.MfmNode, ctx: MfmContext, depth: number, sized: boolean): VNodeChild {
   if (depth > MAX_DEPTH) return plainText([node]);
-  const inner = (children: mfm.MfmNode[]) => renderNodes(children, ctx, depth + 1);
+  const inner = (children: mfm.MfmNode[]) => renderNodes(children, ctx, depth + 1, sized);
   switch (node.type) {
     case 'text':
       return textWithBreaks(node.props.text);
@@ -129,12 +133,12 @@ function renderNode(node: mfm.MfmNode, ctx: MfmContext, depth: number): VNodeChi
     case 'search':
       return search(node, ctx);
     case 'fn':
-      return fn(node, ctx, depth);
+      return fn(node, ctx, depth, sized);
   }
 }
 
-export function renderNodes(nodes: mfm.MfmNode[], ctx: MfmContext, depth = 0): VNodeChild[] {
-  return nodes.map((node) => renderNode(node, ctx, depth));
+export function renderNodes(nodes: mfm.MfmNode[], ctx: MfmContext, depth = 0, sized = false): VNodeChild[] {
+  return nodes.map((node) => renderNode(node, ctx, depth, sized));
 }
 
 export function parseMfm(text: string, simple: boolean): mfm.MfmNode[] {
