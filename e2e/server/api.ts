@@ -24,7 +24,7 @@ interface ParsedRequest {
 }
 
 async function parseRequest(req: IncomingMessage, url: URL): Promise<ParsedRequest> {
-  if (req.method === 'GET') return { params: Object.fromEntries(url.searchParams) };
+  if (req.method === 'GET') return { params: queryParams(url) };
   const body = await readBody(req);
   const type = req.headers['content-type'] ?? '';
   if (type.startsWith('multipart/form-data')) {
@@ -41,6 +41,17 @@ async function parseRequest(req: IncomingMessage, url: URL): Promise<ParsedReque
   const parsed: unknown = JSON.parse(body.toString('utf8'));
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw errors.invalidParam('#/type', 'must be object');
   return { params: parsed as Params };
+}
+
+// Query strings carry only text; like Misskey's GET handling, numbers and booleans are coerced.
+function queryParams(url: URL): Params {
+  const params: Params = {};
+  for (const [key, value] of url.searchParams) {
+    if (value === 'true' || value === 'false') params[key] = value === 'true';
+    else if (/^(limit|offset|sinceDate|untilDate)$/.test(key) && /^\d+$/.test(value)) params[key] = Number(value);
+    else params[key] = value;
+  }
+  return params;
 }
 
 function tokenOf(req: IncomingMessage, params: Params): string | undefined {

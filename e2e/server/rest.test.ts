@@ -206,3 +206,26 @@ describe('test-mode control API', () => {
     socket.close();
   });
 });
+
+describe('account', () => {
+  it('groups consecutive reactions on one note in i/notifications-grouped', async () => {
+    const grouped = (await api(server, 'i/notifications-grouped', { limit: 50, markAsRead: false }, token('alice'))).body as Record<string, unknown>[];
+    const reactions = grouped.find((n) => n.type === 'reaction:grouped') as { reactions: { reaction: string }[] } & Record<string, unknown>;
+    expect(reactions.reactions.map((r) => r.reaction).sort()).toEqual([':blobcat:', '👍']);
+    expect('userId' in reactions).toBe(false);
+  });
+
+  it('sends meUpdated on main after i/update', async () => {
+    const socket = await TestSocket.open(server, token('carol'));
+    socket.connect('main', 'm');
+    await socket.sync();
+    await api(server, 'i/update', { name: 'Carol C.' }, token('carol'));
+    expect((await socket.channelEvent('m', 'meUpdated')).body.body.name).toBe('Carol C.');
+    socket.close();
+  });
+
+  it('coerces query parameters on GET endpoints', async () => {
+    const res = await fetch(`${server.url}/api/notes/reactions?noteId=${server.notes.reactions}&limit=2`);
+    expect(((await res.json()) as unknown[]).length).toBe(2);
+  });
+});

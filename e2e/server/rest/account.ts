@@ -3,7 +3,7 @@ import { signedIn, type Endpoint } from '../endpoint.ts';
 import { idToDate } from '../ids.ts';
 import { readAllNotifications } from '../notify.ts';
 import { packMe, packNotification, packUserLite } from '../pack.ts';
-import { optionalBoolean, type Params } from '../params.ts';
+import { optionalBoolean, optionalString, type Params } from '../params.ts';
 import { page, readPaging } from '../paging.ts';
 
 function typeFilter(params: Params): (n: NotificationRecord) => boolean {
@@ -87,6 +87,21 @@ export const accountEndpoints: Record<string, Endpoint> = {
       const grouped = groupNotifications(ctx.db, items);
       if (markAsRead) readAllNotifications(ctx.db, me.id);
       return grouped;
+    },
+  },
+  'i/update': {
+    requireCredential: true,
+    kind: 'write:account',
+    handler: (ctx) => {
+      const me = signedIn(ctx);
+      const name = optionalString(ctx.params, 'name', { max: 50, nullable: true });
+      const description = optionalString(ctx.params, 'description', { max: 1500, nullable: true });
+      if (name !== undefined) me.name = name;
+      if (description !== undefined) me.description = description;
+      me.updatedAt = new Date().toISOString();
+      const packed = packMe(ctx.db, me);
+      ctx.db.events.emit('main', me.id, 'meUpdated', packed);
+      return packed;
     },
   },
   'notifications/mark-all-as-read': {
