@@ -225,7 +225,12 @@ function packPoll(note: NoteRecord, viewerId: string | null): NonNullable<Note['
 export function packNote(db: Db, note: NoteRecord, viewerId: string | null, options: PackOptions): Note {
   const author = db.users.get(note.userId)!;
   const hidden = !options.forStream && !canSee(db, note, viewerId);
-  const notes = [...db.notes.values()];
+  let renoteCount = 0;
+  let repliesCount = 0;
+  for (const n of db.notes.values()) {
+    if (n.renoteId === note.id) renoteCount++;
+    if (n.replyId === note.id) repliesCount++;
+  }
   const packed: Note = {
     id: note.id,
     createdAt: idToDate(note.id).toISOString(),
@@ -237,8 +242,8 @@ export function packNote(db: Db, note: NoteRecord, viewerId: string | null, opti
     localOnly: note.localOnly,
     reactionAcceptance: note.reactionAcceptance,
     ...(note.visibility === 'specified' && !hidden ? { visibleUserIds: note.visibleUserIds } : {}),
-    renoteCount: notes.filter((n) => n.renoteId === note.id).length,
-    repliesCount: notes.filter((n) => n.replyId === note.id).length,
+    renoteCount,
+    repliesCount,
     reactionCount: note.reactions.length,
     reactions: reactionCounts(note),
     reactionEmojis: {},

@@ -92,6 +92,28 @@ describe('REST shapes match Misskey 2024.10.1', () => {
     expectSameShape(followed.body, fixture('rest-following-create.json').response);
   });
 
+  it('notes/create, notes/reactions, emoji and drive/files/create', async () => {
+    const created = await api(server, 'notes/create', { text: 'Which?', poll: { choices: ['a', 'b'], multiple: true, expiredAfter: 60_000 } }, token('alice'));
+    expectSameShape(created.body, fixture('rest-notes-create-poll-multiple.json').response);
+    const plain = await api(server, 'notes/create', { text: 'plain' }, token('alice'));
+    expectSameShape(plain.body, fixture('rest-notes-create-plain.json').response);
+    const reactions = (await api(server, 'notes/reactions', { noteId: server.notes.reactions })).body as unknown[];
+    expectSameShape(reactions[0], fixture('rest-notes-reactions.json').response[0]);
+    expectSameShape((await api(server, 'emoji', { name: 'blobcat' })).body, fixture('rest-emoji-show.json').response);
+    const form = new FormData();
+    form.append('i', token('alice'));
+    form.append('file', new Blob([new Uint8Array(8)], { type: 'image/png' }), 'a.png');
+    const file = await (await fetch(`${server.url}/api/drive/files/create`, { method: 'POST', body: form })).json();
+    expectSameShape(file, fixture('rest-drive-files-create.json').response);
+  });
+
+  it('timeline items', async () => {
+    const ours = (await api(server, 'notes/timeline', { limit: 100 }, token('alice'))).body as { renoteId: string | null; text: string | null; replyId: string | null }[];
+    const plainNote = ours.find((n) => n.renoteId === null && n.replyId === null && n.text !== null)!;
+    const recorded = fixture('rest-notes-timeline.json').response as typeof ours;
+    expectSameShape(plainNote, recorded.find((n) => n.renoteId === null && n.replyId === null && n.text !== null && !('poll' in n) && !('tags' in n) && !('mentions' in n) && !('myReaction' in n) && !('visibleUserIds' in n))!);
+  });
+
   it('notifications of every recorded type', async () => {
     const ours = (await api(server, 'i/notifications', { limit: 100, markAsRead: false }, token('alice'))).body as { type: string }[];
     const recorded = fixture('rest-i-notifications.json').response as { type: string }[];
