@@ -5,7 +5,7 @@ import { useSessionStore } from '@/stores/session';
 import { useDraftsStore } from '@/stores/drafts';
 import { createOutbox, type Outbox, type SendOutcome } from '@/compose/outboxQueue';
 import { findPostedNote } from '@/compose/findPostedNote';
-import type { Draft } from '@/compose/draftModel';
+import { isEmptyDraft, type Draft } from '@/compose/draftModel';
 import type { PostTarget } from '@/compose/postParams';
 
 const PREFIX = 'mkc:outbox:';
@@ -59,9 +59,12 @@ export const useOutboxStore = defineStore('outbox', () => {
   }
 
   /** "Edit": the post leaves the outbox and goes back into its composer's draft. */
-  async function edit(id: string): Promise<'moved' | 'posted' | 'busy'> {
+  async function edit(id: string): Promise<'moved' | 'posted' | 'busy' | 'occupied'> {
     const entry = entries.value.find((e) => e.id === id);
     if (!entry || !queue.value) return 'busy';
+    // Never overwrite what is being written in that composer now.
+    const current = drafts.load(entry.context);
+    if (current && !isEmptyDraft(current)) return 'occupied';
     const draft = await queue.value.take(id);
     if (!draft) return entries.value.some((e) => e.id === id) ? 'busy' : 'posted';
     drafts.replace(entry.context, draft);
