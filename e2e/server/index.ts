@@ -84,6 +84,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const reset = () => {
     hub.dropAll();
+    hub.refuseFor(0);
     faults.clear();
     stopDemo?.();
     load();

@@ -194,6 +194,19 @@ describe('test-mode control API', () => {
     expect(state.users.alice!.id).toBe(userId('alice'));
   });
 
+  it('sends raw frames, drops sockets and refuses upgrades', async () => {
+    const socket = await TestSocket.open(server, token('alice'));
+    const other = await TestSocket.open(server, token('bob'));
+    expect(await control(server, 'send-raw', { frame: 'not json {', user: 'alice' })).toEqual({ sent: 1 });
+    expect((await socket.next((f) => f.type === '(raw)')).body).toBe('not json {');
+    const closed = new Promise<number>((resolve) => socket.ws.once('close', resolve));
+    await control(server, 'drop-sockets');
+    expect(await closed).toBe(1006);
+    other.close();
+    await control(server, 'refuse-upgrades', { seconds: 30 });
+    await expect(TestSocket.open(server, token('alice'))).rejects.toThrow();
+  });
+
   it('acts as a user and reports what each socket sent', async () => {
     const socket = await TestSocket.open(server, token('bob'));
     socket.connect('homeTimeline', 'h', { withRenotes: false });

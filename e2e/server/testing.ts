@@ -37,7 +37,14 @@ export class TestSocket {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      const frame = JSON.parse(data.toString()) as Frame;
+      const text = data.toString();
+      let frame: Frame;
+      try {
+        frame = JSON.parse(text) as Frame;
+      } catch {
+        // raw text sent by the control API's send-raw
+        frame = { type: '(raw)', body: text };
+      }
       this.frames.push(frame);
       for (const w of [...this.waiters]) {
         if (w.match(frame)) {
