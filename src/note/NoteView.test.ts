@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createApp, defineComponent, h, nextTick } from 'vue';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import { createI18n } from 'vue-i18n';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import type * as Misskey from 'misskey-js';
+import NoteView from './NoteView.vue';
+import noteMessages from '../locales/en/note.json';
+import { useNotesStore } from '@/stores/notes';
+import { useSessionStore } from '@/stores/session';
+import showRenote from './fixtures/rest-notes-show-renote.json';
+import showCw from './fixtures/rest-notes-show-cw.json';
+import showSensitive from './fixtures/rest-notes-show-sensitive-image.json';
+import showReactions from './fixtures/rest-notes-show-reactions.json';
+import showQuote from './fixtures/rest-notes-show-quote.json';
+
+type Note = Misskey.entities.Note;
+
+const note = (fixture: { response: unknown }) => structuredClone(fixture.response) as Note;
+const Blank = defineComponent({ render: () => null });
+
+let pinia: Pinia;
+
+async function mount(noteId: string): Promise<HTMLElement> {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', component: Blank },
+      { path: '/notes/:id', name: 'note', component: Blank },
+      { path: '/tags/:tag', name: 'hashtag', component: Blank },
+      { path: '/:acct(@[^/]+)', name: 'user', component: Blank },
+    ],
+  });
+  const i18n = createI18n({ legacy: false, locale: 'en', messages: { en: { note: noteMessages } } });
+  const el = document.createElement('div');
+  document.body.append(el);
+  const app = createApp({ render: () => h(NoteView, { noteId }) });
+  app.use(pinia).use(i18n).use(router);
+  await router.push('/');
+  app.mount(el);
+  await nextTick();
+  return el;
+}
+
+describe('NoteView', () => {
+  beforeEach(() => {
+    pinia = createPinia();
+    setActivePinia(pinia);
+  });
+
+  it('shows a pure renote as the renoted note under a "Renoted by" line, keyed by the wrapper id', async () => {
+    const wrapper = note(showRenote);
+    useNotesStore().put(wrapper);
+    const el = await mount(wrapper.id);
+    const article = el.querySelector('article');
+    expect(article?.dataset.noteId).toBe(wrapper.id);
+    expect(el.querySelector('.renote-header')?.textContent).toContain('Renoted by bob');
+    expect(el.querySelector('.mfm')?.textContent).toBe('Hello from alice. A plain note for fixtures.');
+    const hrefs = [...el.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toContain('/@alice');
+    expect(hrefs).toContain(`/notes/${wrapper.renoteId}`);
+    expect(hrefs).toContain(`/notes/${wrapper.id}`);
+  });
+
+  it('hides CW content until the reader asks for it', async () => {
+    const n = note(showCw);
+    useNotesStore().put(n);
+    const el = await mount(n.id);
+    const button = el.querySelector<HTMLButtonElement>('.cw-toggle');
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    expect(el.querySelector('.body')).toBeNull();
+    button?.click();
+    await nextTick();
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
+    expect(el.querySelector('.body')?.textContent).toContain(n.text ?? '');
+  });
+
+  it('blurs a sensitive image until clicked', async () => {
+    const n = note(showSensitive);
+    useNotesStore().put(n);
+    const el = await mount(n.id);
+    expect(el.querySelector('img.blurred')).not.toBeNull();
+    expect(el.querySelector('.cell a')).toBeNull();
+    el.querySelector<HTMLButtonElement>('.reveal')?.click();
+    await nextTick();
+    expect(el.querySelector('img.blurred')).toBeNull();
+    expect(el.querySelector('.cell a img')).not.toBeNull();
+  });
+
+  it('lists reactions with counts, custom emoji as images, and highlights my reaction', async () => {
+    const n = note(showReactions);
+    const session = useSessionStore();
+    session.emojis = [{ name: 'blobcat', aliases: [], category: null, url: 'https://example.com/blobcat.png' }];
+    useNotesStore().put(n);
+    const el = await mount(n.id);
+    const items = [...el.querySelectorAll('.reactions li')];
+    expect(items).toHaveLength(3);
+    expect(el.querySelector('.reactions img')?.getAttribute('src')).toBe('https://example.com/blobcat.png');
+    const mine = el.querySelectorAll('.reactions li.mine');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.textContent).toContain('❤');
+  });
+
+  it('embeds a quoted note compactly', async () => {
+    const n = note(showQuote);
+    useNotesStore().put(n);
+    const el = await mount(n.id);
+    expect(el.querySelector('.quote')?.getAttribute('href')).toBe(`/notes/${n.renoteId}`);
+    expect(el.querySelector('.quote')?.textContent).toContain('Hello from alice');
+    expect(el.querySelector('.renote-header')).toBeNull();
+  });
+
+  it('says so when the note was deleted', async () => {
+    const n = note(showCw);
+    const notes = useNotesStore();
+    notes.put(n);
+    const el = await mount(n.id);
+    notes.applyNoteUpdate({ id: n.id, type: 'deleted', body: { deletedAt: new Date().toISOString() } });
+    await nextTick();
+    expect(el.querySelector('article')?.textContent).toContain('This note was deleted.');
+  });
+});
