@@ -20,6 +20,7 @@ export function serveFile(res: ServerResponse, url: URL, db: Db): void {
     'Cache-Control': 'public, max-age=31536000, immutable',
     'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
     'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Resource-Policy': 'cross-origin',
     ...(inline ? {} : { 'Content-Disposition': 'attachment' }),
   });
 }

@@ -91,8 +91,8 @@ export class StreamHub {
     const token = header?.startsWith('Bearer ') ? header.slice(7) : url.searchParams.get('i') ?? undefined;
     const caller = authenticate(this.db, token);
     if (caller === null || (caller && !hasPermission(caller, 'read:account'))) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm="Misskey", error="invalid_token", error_description="Failed to authenticate"\r\nContent-Length: 0\r\n\r\n');
-      socket.destroy();
+      const response = 'HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm="Misskey", error="invalid_token", error_description="Failed to authenticate"\r\nContent-Length: 0\r\n\r\n';
+      socket.end(response, () => socket.destroy());
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, caller));
