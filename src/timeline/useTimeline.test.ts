@@ -1,0 +1,189 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp, defineComponent, h, nextTick, ref, type App } from 'vue';
+import { createPinia, setActivePinia } from 'pinia';
+import { createI18n } from 'vue-i18n';
+import type * as Misskey from 'misskey-js';
+import { useNotesStore } from '@/stores/notes';
+import { useTimeline } from './useTimeline';
+import { useBackfill, MAX_BACKFILL_PAGES } from './useBackfill';
+import type { TimelineFilters, TimelineSource } from './timelineSource';
+
+type Note = Misskey.entities.Note;
+
+// The server: notes n001… in id order; answers timeline pages the way Misskey does.
+const server = vi.hoisted(() => ({
+  notes: [] as Array<{ id: string }>,
+  requests: [] as Array<{ endpoint: string; params: Record<string, unknown> }>,
+}));
+// The stream: channels opened and their note listeners.
+const stream = vi.hoisted(() => ({
+  channels: [] as Array<{ channel: string; params: unknown; listener: ((n: unknown) => void) | null; disposed: boolean }>,
+  reconnected: new Set<() => void>(),
+}));
+
+function page(params: Record<string, unknown>): Array<{ id: string }> {
+  const limit = Number(params.limit ?? 10);
+  const since = params.sinceId as string | undefined;
+  const until = params.untilId as string | undefined;
+  const inRange = server.notes.filter((n) => (!since || n.id > since) && (!until || n.id < until));
+  // sinceId alone: oldest first; otherwise newest first.
+  return since && !until ? inRange.slice(0, limit) : [...inRange].reverse().slice(0, limit);
+}
+
+vi.mock('@/stores/session', () => ({
+  useSessionStore: () => ({
+    me: { id: 'me' },
+    api: {
+      request: async (endpoint: string, params: Record<string, unknown>) => {
+        server.requests.push({ endpoint, params });
+        if (endpoint === 'notes/show') return server.notes.find((n) => n.id === params.noteId);
+        return page(params).map((n) => makeNote(n.id));
+      },
+    },
+  }),
+}));
+
+vi.mock('@/stream/store', () => ({
+  useStreamStore: () => ({
+    connect(channel: string, params: unknown) {
+      const record = { channel, params, listener: null as ((n: unknown) => void) | null, disposed: false };
+      stream.channels.push(record);
+      return {
+        on: (_event: string, fn: (n: unknown) => void) => {
+          record.listener = fn;
+        },
+        dispose: () => {
+          record.disposed = true;
+        },
+      };
+    },
+    onReconnected(fn: () => void) {
+      stream.reconnected.add(fn);
+      return () => stream.reconnected.delete(fn);
+    },
+    isCaptured: () => false,
+  }),
+}));
+
+function makeNote(id: string): Note {
+  return {
+    id, createdAt: new Date(0).toISOString(), userId: 'u', user: { id: 'u', username: 'u', host: null } as Note['user'],
+    text: `note ${id}`, cw: null, visibility: 'public', reactionAcceptance: null, reactions: {}, reactionEmojis: {},
+    reactionCount: 0, renoteCount: 0, repliesCount: 0, fileIds: [], files: [], replyId: null, renoteId: null,
+  } as Note;
+}
+
+const id = (i: number) => `n${String(i).padStart(3, '0')}`;
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+function mountTimeline(source: TimelineSource, live = true) {
+  const filters = ref<TimelineFilters>({ withRenotes: true, withReplies: false, withFiles: false });
+  const isLive = ref(live);
+  let tl!: ReturnType<typeof useTimeline>;
+  const Host = defineComponent({
+    setup() {
+      tl = useTimeline(ref(source), filters, { isLive: () => isLive.value });
+      useBackfill(tl);
+      tl.start();
+      return () => h('div');
+    },
+  });
+  const app: App = createApp(Host);
+  app.use(createPinia());
+  app.use(createI18n({ legacy: false, locale: 'en', messages: { en: {} }, missingWarn: false, fallbackWarn: false }));
+  app.mount(document.createElement('div'));
+  setActivePinia(app.config.globalProperties.$pinia);
+  const ids = () => tl.items.value.map((i) => i.id);
+  return { app, tl: () => tl, filters, isLive, ids };
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+  await nextTick();
+}
+
+describe('useTimeline against a fake server and stream', () => {
+  beforeEach(() => {
+    server.notes = Array.from({ length: 50 }, (_, i) => ({ id: id(i + 1) }));
+    server.requests = [];
+    stream.channels = [];
+    stream.reconnected.clear();
+  });
+
+  it('connects its channel with the filters, loads the first page, and pages down until empty', async () => {
+    const t = mountTimeline({ kind: 'local' });
+    await settle();
+    expect(stream.channels).toMatchObject([
+      { channel: 'localTimeline', params: { withRenotes: true, withReplies: false, withFiles: false } },
+    ]);
+    expect(server.requests[0]).toMatchObject({ endpoint: 'notes/local-timeline', params: { limit: 20 } });
+    expect(t.ids()[0]).toBe(id(50));
+    expect(t.ids()).toHaveLength(20);
+    for (let i = 0; i < 3; i++) {
+      await t.tl().loadOlder();
+    }
+    expect(t.ids()).toHaveLength(50);
+    expect(t.tl().older.value).toBe('done');
+    expect(server.requests.at(-1)?.params.untilId).toBe(id(1));
+    t.app.unmount();
+  });
+
+  it('reconnects the channel when the filters change and disconnects on unmount', async () => {
+    const t = mountTimeline({ kind: 'global' });
+    await settle();
+    t.filters.value = { withRenotes: false, withReplies: false, withFiles: true };
+    await settle();
+    expect(stream.channels.map((c) => [c.channel, c.disposed])).toEqual([
+      ['globalTimeline', true],
+      ['globalTimeline', false],
+    ]);
+    expect(stream.channels[1]?.params).toEqual({ withRenotes: false, withFiles: true });
+    t.app.unmount();
+    expect(stream.channels.every((c) => c.disposed)).toBe(true);
+  });
+
+  it('shows streamed notes once per frame at the top, queues them when scrolled down, ignores duplicates', async () => {
+    const t = mountTimeline({ kind: 'home' });
+    await settle();
+    const push = (n: number) => stream.channels[0]?.listener?.(makeNote(id(n)));
+    push(51);
+    push(52);
+    push(52);
+    await frame();
+    expect(t.ids().slice(0, 2)).toEqual([id(52), id(51)]);
+    t.isLive.value = false;
+    push(53);
+    push(51);
+    await frame();
+    expect(t.ids()[0]).toBe(id(52));
+    expect(t.tl().pending.value).toEqual([id(53)]);
+    t.tl().flushPending();
+    expect(t.ids()[0]).toBe(id(53));
+    t.app.unmount();
+  });
+
+  it('drops notes deleted elsewhere', async () => {
+    const t = mountTimeline({ kind: 'local' });
+    await settle();
+    useNotesStore().applyNoteUpdate({ id: id(49), type: 'deleted', body: { deletedAt: new Date().toISOString() } });
+    expect(t.ids()).not.toContain(id(49));
+    t.app.unmount();
+  });
+
+  it('after a reconnect, loads every missed note in order, or leaves a gap past the page cap', async () => {
+    const t = mountTimeline({ kind: 'local' });
+    await settle();
+    server.notes.push(...Array.from({ length: 30 }, (_, i) => ({ id: id(51 + i) })));
+    stream.reconnected.forEach((fn) => fn());
+    await settle();
+    expect(t.ids().slice(0, 31)).toEqual(Array.from({ length: 31 }, (_, i) => id(80 - i)));
+
+    const extra = 20 * MAX_BACKFILL_PAGES + 15;
+    server.notes.push(...Array.from({ length: extra }, (_, i) => ({ id: id(81 + i) })));
+    stream.reconnected.forEach((fn) => fn());
+    await settle();
+    const gapAt = t.ids().indexOf(`gap:${id(80 + 20 * MAX_BACKFILL_PAGES)}`);
+    expect(gapAt).toBe(0);
+    t.app.unmount();
+  });
+});
