@@ -122,12 +122,21 @@ export function useBackfill(tl: Timeline) {
     announce(t(result.gap ? 'timeline.backfill.partial' : 'timeline.backfill.loaded', { n: result.loaded }));
   }
 
+  // Back from the back/forward cache or from offline: the socket may have survived, the notes did not.
+  function onPageShow(e: PageTransitionEvent): void {
+    if (e.persisted) onReconnected();
+  }
+
   let off: (() => void) | null = null;
   onMounted(() => {
     off = stream.onReconnected(onReconnected);
+    window.addEventListener('pageshow', onPageShow);
+    window.addEventListener('online', onReconnected);
   });
   onBeforeUnmount(() => {
     off?.();
+    window.removeEventListener('pageshow', onPageShow);
+    window.removeEventListener('online', onReconnected);
     if (clearTimer !== null) clearTimeout(clearTimer);
   });
 

@@ -23,7 +23,8 @@ function entryToken(): string {
   const state = (history.state ?? {}) as Record<string, unknown>;
   const existing = state[STATE_KEY];
   if (typeof existing === 'string') return existing;
-  const token = crypto.randomUUID();
+  // Only needs to be unique among this tab's history entries (randomUUID needs a secure context).
+  const token = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   history.replaceState({ ...state, [STATE_KEY]: token }, '');
   return token;
 }
