@@ -45,14 +45,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let baseUrl = '';
   let stream: StreamHub | undefined;
   let stopDemo: (() => void) | undefined;
-  // Seeded once the port (and so every URL) is known.
-  let state: SeedResult = { db: null as unknown as Db, users: {}, notes: {} };
-
-  const load = () => {
-    state.db?.dispose();
-    state = seed(seedNumber, baseUrl);
-    if (options.legacyApiStream) state.db.version = LEGACY_VERSION;
-    stream?.attach(state.db);
+  const load = (previous?: SeedResult): SeedResult => {
+    previous?.db.dispose();
+    const next = seed(seedNumber, baseUrl);
+    if (options.legacyApiStream) next.db.version = LEGACY_VERSION;
+    stream?.attach(next.db);
+    return next;
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -77,7 +75,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     server.listen(options.port ?? 0, host, resolve);
   });
   baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
-  load();
+  // Seeded once the port (and so every URL) is known.
+  let state = load();
   const hub = new StreamHub(state.db, options.legacyApiStream ?? false);
   stream = hub;
   server.on('upgrade', (req, socket, head) => hub.handleUpgrade(req, socket, head));
@@ -87,7 +86,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     hub.refuseFor(0);
     faults.clear();
     stopDemo?.();
-    load();
+    state = load(state);
     if (options.demo) stopDemo = startDemo(state.db, seedNumber);
   };
   const controlTarget = {
