@@ -7,8 +7,9 @@ import { useSessionStore } from '@/stores/session';
 import { FrameBatcher, RateMeter, READABLE_PER_SECOND } from './arrivals';
 import { TimelineState } from './timelineState';
 import type { TimelineItem } from './timelineList';
+import { openChannel } from './openChannel';
 import {
-  channelFor, fetchPage, timelineKey, type PageCursor, type TimelineChannel, type TimelineFilters, type TimelineSource,
+  channelFor, fetchPage, timelineKey, type PageCursor, type TimelineFilters, type TimelineSource,
 } from './timelineSource';
 
 type Note = Misskey.entities.Note;
@@ -23,11 +24,6 @@ export interface TimelineOptions {
   isLive(): boolean;
   // A list kept from an earlier visit of this history entry (see useReadingPosition).
   restore?(key: string): TimelineItem[] | null;
-}
-
-interface NoteListener {
-  on(event: 'note', fn: (note: Note) => void): unknown;
-  dispose(): void;
 }
 
 export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFilters>, opts: TimelineOptions) {
@@ -47,7 +43,7 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
 
   // Bumped whenever the timeline starts over, so answers to older requests are ignored.
   let generation = 0;
-  let channel: NoteListener | null = null;
+  let channel: { dispose(): void } | null = null;
   let calmCheck: ReturnType<typeof setTimeout> | null = null;
   const meter = new RateMeter();
 
@@ -90,33 +86,13 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
     arrive(batch);
   });
 
-  function listen(handle: NoteListener): NoteListener {
-    handle.on('note', (note) => batcher.push(note));
-    return handle;
-  }
-
-  function open(ch: TimelineChannel): NoteListener {
-    switch (ch.channel) {
-      case 'homeTimeline':
-        return listen(stream.connect('homeTimeline', ch.params));
-      case 'localTimeline':
-        return listen(stream.connect('localTimeline', ch.params));
-      case 'hybridTimeline':
-        return listen(stream.connect('hybridTimeline', ch.params));
-      case 'globalTimeline':
-        return listen(stream.connect('globalTimeline', ch.params));
-      case 'hashtag':
-        return listen(stream.connect('hashtag', ch.params));
-    }
-  }
-
   function connect(): void {
     channel?.dispose();
     channel = null;
     const ch = channelFor(source.value, filters.value);
     if (!ch) return;
     try {
-      channel = open(ch);
+      channel = openChannel(stream, ch, (note) => batcher.push(note));
     } catch (e) {
       // Past Misskey's channel limit the list still works over REST, only without live notes.
       console.warn(e);
