@@ -72,7 +72,8 @@ function readEntry(v: unknown): OutboxEntry | null {
   return {
     id: e.id, context: e.context, target: e.target, draft, state: e.state!, failures: e.failures,
     lastAttemptAt: typeof e.lastAttemptAt === 'number' ? e.lastAttemptAt : null, unsure: e.unsure === true,
-    error: e.error ?? null, retryAt: typeof e.retryAt === 'number' ? e.retryAt : null, waitForOnline: e.waitForOnline === true,
+    error: typeof e.error === 'object' && e.error !== null && typeof e.error.kind === 'string' && typeof e.error.message === 'string' ? e.error : null,
+    retryAt: typeof e.retryAt === 'number' ? e.retryAt : null, waitForOnline: e.waitForOnline === true,
   };
 }
 
