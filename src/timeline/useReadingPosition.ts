@@ -38,6 +38,11 @@ export function useReadingPosition() {
     const entry = kept.get(token);
     if (!entry || entry.key !== key) return null;
     kept.delete(token);
+    // Notes the store let go of meanwhile (a sign-out, say) cannot be shown again: start afresh.
+    if (entry.items.some((item) => item.kind === 'note' && !notes.get(item.id))) {
+      release(entry);
+      return null;
+    }
     anchor = entry.anchor;
     return entry.items;
   }

@@ -39,7 +39,9 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
   const older = ref<OlderStatus>('idle');
   const olderError = shallowRef<ApiError | null>(null);
   const highRate = ref(false);
-  const key = ref(timelineKey(source.value, filters.value));
+  // Whose timeline it is belongs to its identity too: a kept list never crosses accounts.
+  const fullKey = () => `${session.origin ?? ''}|${session.me?.id ?? 'guest'}|${timelineKey(source.value, filters.value)}`;
+  const key = ref(fullKey());
 
   // Bumped whenever the timeline starts over, so answers to older requests are ignored.
   let generation = 0;
@@ -155,7 +157,7 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
     generation++;
     state.clear();
     older.value = 'idle';
-    key.value = timelineKey(source.value, filters.value);
+    key.value = fullKey();
     connect();
     const kept = opts.restore?.(key.value);
     if (kept) {
@@ -174,7 +176,7 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
     offDeleted = notes.onDeleted(removeDeleted);
   });
   watch(
-    () => timelineKey(source.value, filters.value),
+    fullKey,
     (next, prev) => {
       if (next !== prev) start();
     },
