@@ -55,7 +55,7 @@ test('an image is uploaded with progress and posted', async ({ page }) => {
   const text = unique('with image');
   await noteText(page).fill(text);
   await page.getByLabel('Attach files').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: PNG });
-  await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('dot.png');
+  await expect(page.getByRole('form').getByRole('list', { name: 'Attachments' })).toContainText('dot.png');
   await expect(page.getByRole('checkbox', { name: 'Mark dot.png as sensitive' })).toBeVisible();
   await postButton(page).click();
   const note = timelineNote(page, text);

@@ -34,7 +34,8 @@ export default defineConfig({
     {
       command: `npx tsx e2e/server/main.ts --port ${E2E_SERVER_PORT} --test`,
       cwd: '..',
-      url: `http://127.0.0.1:${E2E_SERVER_PORT}/api/meta`,
+      // emojis answers GET (meta is POST-only, and a 405 would not count as ready).
+      url: `http://127.0.0.1:${E2E_SERVER_PORT}/api/emojis`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',

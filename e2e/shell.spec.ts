@@ -9,7 +9,7 @@ test.beforeEach(async () => {
 test('a stranger lands on sign-in, which offers the demo server', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/signin$/);
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Try the demo server' })).toBeVisible();
   await expect(page.getByLabel('Server address').first()).toBeVisible();
 });
@@ -67,7 +67,7 @@ test('the service worker registers and the shell reloads offline', async ({ page
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
   await page.goto('/settings');
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await context.setOffline(false);

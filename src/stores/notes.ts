@@ -4,6 +4,7 @@ import { computed, reactive, ref, toRaw } from 'vue';
 import { note as noteUtil } from 'misskey-js';
 import type * as Misskey from 'misskey-js';
 import type { NoteUpdatedEvent } from 'misskey-js/streaming.types.js';
+import { useStreamStore } from '@/stream/store';
 import {
   addReaction, addVote, mergeNote, normalizeReaction, recordReactionEmoji, removeReaction, removeVote,
 } from './noteUpdates.ts';
@@ -251,6 +252,9 @@ export const useNotesStore = defineStore('notes', () => {
   }
 
   const size = computed(() => notes.size);
+
+  // The one subscription to note updates: every noteUpdated frame lands here, once.
+  useStreamStore().onNoteUpdated(applyNoteUpdate);
 
   return {
     get, put, putMany, appearId, isDeleted, applyNoteUpdate, setViewer,
