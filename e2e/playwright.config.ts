@@ -7,8 +7,12 @@ import { E2E_CLIENT_PORT, E2E_SERVER_PORT } from './ports';
 const executablePath =
   process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+// Each run builds into its own folder, so runs on other ports (E2E_CLIENT_PORT) can overlap.
+const outDir = `node_modules/.e2e-dist-${E2E_CLIENT_PORT}`;
+
 export default defineConfig({
   testDir: '.',
+  outputDir: `../test-results/e2e-${E2E_CLIENT_PORT}`,
   testMatch: '*.spec.ts',
   fullyParallel: false,
   workers: 1,
@@ -41,7 +45,7 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: `npx vite build --mode e2e --logLevel warn && npx vite preview --port ${E2E_CLIENT_PORT} --strictPort --host 127.0.0.1`,
+      command: `npx vite build --mode e2e --logLevel warn --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${E2E_CLIENT_PORT} --strictPort --host 127.0.0.1`,
       cwd: '..',
       url: `http://127.0.0.1:${E2E_CLIENT_PORT}/`,
       reuseExistingServer: false,
