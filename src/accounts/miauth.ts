@@ -1,6 +1,6 @@
-import * as Misskey from 'misskey-js';
+import type { permissions } from 'misskey-js/consts.js';
 
-type Permission = (typeof Misskey.permissions)[number];
+type Permission = (typeof permissions)[number];
 
 // What this client does on a user's behalf; checked against misskey-js's list at compile time.
 export const CLIENT_PERMISSIONS = [

@@ -1,4 +1,5 @@
-import { api as misskeyApi } from 'misskey-js';
+// Subpath imports: the package root also pulls in its Stream class, which we never use.
+import * as misskeyApi from 'misskey-js/api.js';
 import type * as Misskey from 'misskey-js';
 import { ApiError, toApiError, type HttpFailure } from './errors.ts';
 export { isLegacyVersion } from './version.ts';

@@ -1,7 +1,7 @@
 // The one normalised note cache: every view reads notes from here, and every noteUpdated lands here once.
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, toRaw } from 'vue';
-import { note as noteUtil } from 'misskey-js';
+import * as noteUtil from 'misskey-js/note.js';
 import type * as Misskey from 'misskey-js';
 import type { NoteUpdatedEvent } from 'misskey-js/streaming.types.js';
 import { useStreamStore } from '@/stream/store';

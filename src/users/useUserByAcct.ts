@@ -1,5 +1,6 @@
 import { ref, shallowRef, watch, type Ref } from 'vue';
-import * as Misskey from 'misskey-js';
+import type * as Misskey from 'misskey-js';
+import { parse as parseAcct } from 'misskey-js/acct.js';
 import { toApiError, type ApiError } from '@/api/errors';
 import { useSessionStore } from '@/stores/session';
 
@@ -11,7 +12,7 @@ export function useUserByAcct(acct: Ref<string>) {
   const error = shallowRef<ApiError | null>(null);
 
   async function load(): Promise<void> {
-    const { username, host } = Misskey.acct.parse(acct.value);
+    const { username, host } = parseAcct(acct.value);
     const wanted = acct.value;
     loading.value = true;
     error.value = null;
