@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApi, isLegacyVersion, normalizeOrigin } from './client.ts';
 import { versionAtLeast } from './version.ts';
 import { ApiError } from './errors.ts';
-import { replayFetch } from './replayFetch.ts';
+import { replayFetch } from '@/testing/replayFetch.ts';
 
-import showPlain from './fixtures/rest-notes-show-plain.json';
-import reactionsCreate from './fixtures/rest-notes-reactions-create.json';
-import driveFilesCreate from './fixtures/rest-drive-files-create.json';
+import showPlain from '@/testing/fixtures/rest-notes-show-plain.json';
+import reactionsCreate from '@/testing/fixtures/rest-notes-reactions-create.json';
+import driveFilesCreate from '@/testing/fixtures/rest-drive-files-create.json';
 
 const origin = 'https://misskey.example';
 const token = 'tok-abcdefghijklmnopqrstuvwxyz012';

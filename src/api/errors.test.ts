@@ -1,20 +1,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from './client.ts';
 import { ApiError, describeApiError, parseRetryAfter, toApiError, type ApiErrorKind } from './errors.ts';
-import { replayFetch, type RecordedExchange } from './replayFetch.ts';
+import { replayFetch, type RecordedExchange } from '@/testing/replayFetch.ts';
 
-import badToken from './fixtures/rest-error-401-bad-token.json';
-import credentialRequired from './fixtures/rest-error-401-credential-required.json';
-import alreadyReacted from './fixtures/rest-error-400-already-reacted.json';
-import alreadyVoted from './fixtures/rest-error-400-already-voted.json';
-import textTooLong from './fixtures/rest-error-400-invalid-param-text-too-long.json';
-import badVisibility from './fixtures/rest-error-400-invalid-param-visibility.json';
-import noSuchNote from './fixtures/rest-error-400-no-such-note.json';
-import notReacted from './fixtures/rest-error-400-not-reacted-no-rate-limit.json';
-import unknownPost from './fixtures/rest-error-404-unknown-endpoint-post.json';
-import unknownGet from './fixtures/rest-error-404-unknown-endpoint-get.json';
-import getOnPostOnly from './fixtures/rest-error-405-get-on-post-only-endpoint.json';
-import rateLimit from './fixtures/rest-error-429-rate-limit.json';
+import badToken from '@/testing/fixtures/rest-error-401-bad-token.json';
+import credentialRequired from '@/testing/fixtures/rest-error-401-credential-required.json';
+import alreadyReacted from '@/testing/fixtures/rest-error-400-already-reacted.json';
+import alreadyVoted from '@/testing/fixtures/rest-error-400-already-voted.json';
+import textTooLong from '@/testing/fixtures/rest-error-400-invalid-param-text-too-long.json';
+import badVisibility from '@/testing/fixtures/rest-error-400-invalid-param-visibility.json';
+import noSuchNote from '@/testing/fixtures/rest-error-400-no-such-note.json';
+import notReacted from '@/testing/fixtures/rest-error-400-not-reacted-no-rate-limit.json';
+import unknownPost from '@/testing/fixtures/rest-error-404-unknown-endpoint-post.json';
+import unknownGet from '@/testing/fixtures/rest-error-404-unknown-endpoint-get.json';
+import getOnPostOnly from '@/testing/fixtures/rest-error-405-get-on-post-only-endpoint.json';
+import rateLimit from '@/testing/fixtures/rest-error-429-rate-limit.json';
 
 async function failWith(exchange: RecordedExchange, endpoint = 'notes/show'): Promise<ApiError> {
   const api = createApi({ origin: 'https://misskey.example', token: 'secret-token', fetch: replayFetch(exchange).fetch });

@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import type * as Misskey from 'misskey-js';
 import { useAccountsStore } from '@/stores/accounts';
 import { DRAFT_SAVE_DELAY_MS, useDraftsStore } from '@/stores/drafts';
-import showPlain from '@/api/fixtures/rest-notes-show-plain.json';
+import showPlain from '@/testing/fixtures/rest-notes-show-plain.json';
 import { emptyDraft } from './draftModel.ts';
 import { useDraft } from './useDraft.ts';
 

@@ -4,8 +4,8 @@ import type * as Misskey from 'misskey-js';
 import { useAccountsStore } from './accounts.ts';
 import { DRAFT_SAVE_DELAY_MS, useDraftsStore } from './drafts.ts';
 import { emptyDraft, emptyPoll, type Draft } from '@/compose/draftModel';
-import showPlain from '@/api/fixtures/rest-notes-show-plain.json';
-import driveFile from '@/api/fixtures/rest-drive-files-create.json';
+import showPlain from '@/testing/fixtures/rest-notes-show-plain.json';
+import driveFile from '@/testing/fixtures/rest-drive-files-create.json';
 
 const alice = showPlain.response.user as Misskey.entities.UserLite;
 const bob = { ...alice, id: 'atwdhku6mobw0003', username: 'bob' };

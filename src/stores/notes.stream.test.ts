@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Misskey from 'misskey-js';
 import { useNotesStore } from './notes.ts';
 import { setupStream, startOpen, teardownStream } from '@/stream/testing/streamHarness';
-import showPlain from '../api/fixtures/rest-notes-show-plain.json';
+import showPlain from '@/testing/fixtures/rest-notes-show-plain.json';
 
 let stream: ReturnType<typeof setupStream>;
 

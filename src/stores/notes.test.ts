@@ -6,13 +6,13 @@ import type { NoteUpdatedEvent } from 'misskey-js/streaming.types.js';
 import { useNotesStore } from './notes.ts';
 import { normalizeReaction } from './noteUpdates.ts';
 
-import showPlain from '../api/fixtures/rest-notes-show-plain.json';
-import showRenote from '../api/fixtures/rest-notes-show-renote.json';
-import showReply from '../api/fixtures/rest-notes-show-reply.json';
-import showQuote from '../api/fixtures/rest-notes-show-quote.json';
-import showPollSingle from '../api/fixtures/rest-notes-show-poll-single.json';
-import showReactions from '../api/fixtures/rest-notes-show-reactions.json';
-import subnoteUpdates from '../api/fixtures/stream-subnote-updates.json';
+import showPlain from '@/testing/fixtures/rest-notes-show-plain.json';
+import showRenote from '@/testing/fixtures/rest-notes-show-renote.json';
+import showReply from '@/testing/fixtures/rest-notes-show-reply.json';
+import showQuote from '@/testing/fixtures/rest-notes-show-quote.json';
+import showPollSingle from '@/testing/fixtures/rest-notes-show-poll-single.json';
+import showReactions from '@/testing/fixtures/rest-notes-show-reactions.json';
+import subnoteUpdates from '@/testing/fixtures/stream-subnote-updates.json';
 
 type Note = Misskey.entities.Note;
 

@@ -5,7 +5,7 @@ import { createOutbox, errorOf, type OutboxDeps, type OutboxEntry } from '@/comp
 import { MAX_AUTO_ATTEMPTS, mayHavePosted, retryPlan } from '@/compose/retryPolicy';
 import { isSameNote } from '@/compose/findPostedNote';
 import { emptyDraft, type Draft } from '@/compose/draftModel';
-import pollNote from '@/api/fixtures/rest-notes-show-poll-single.json';
+import pollNote from '@/testing/fixtures/rest-notes-show-poll-single.json';
 
 // The outbox's rules are tested on its core (compose/outboxQueue.ts); the Pinia store only wires
 // it to the session's API and the active account.

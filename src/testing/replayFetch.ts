@@ -25,3 +25,19 @@ export function replayFetch(exchange: RecordedExchange): { fetch: typeof fetch; 
   };
   return { fetch: fake as typeof fetch, sent };
 }
+
+// A fetch that answers each endpoint (`/api/<endpoint>`) with its own recording; 404 otherwise.
+export function replayEndpoints(exchanges: Record<string, RecordedExchange>): { fetch: typeof fetch; sent: SentRequest[] } {
+  const sent: SentRequest[] = [];
+  const fake = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const endpoint = new URL(String(input)).pathname.replace(/^\/api\//, '');
+    const exchange = exchanges[endpoint];
+    const { fetch: one, sent: got } = replayFetch(
+      exchange ?? { status: 404, headers: {}, response: { message: 'Not Found', error: 'Not Found', statusCode: 404 } },
+    );
+    const res = await one(input, init);
+    sent.push(...got);
+    return res;
+  };
+  return { fetch: fake as typeof fetch, sent };
+}
