@@ -61,6 +61,8 @@ vi.mock('@/stream/store', () => ({
       stream.reconnected.add(fn);
       return () => stream.reconnected.delete(fn);
     },
+    // The note store subscribes here; these tests drive deletions through the note store itself.
+    onNoteUpdated: () => () => undefined,
     isCaptured: () => false,
   }),
 }));
