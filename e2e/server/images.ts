@@ -1,52 +1,16 @@
-import { deflateSync } from 'node:zlib';
+import { encodePng } from './png.ts';
 
 // Small generated images, so nothing ever points at an external URL.
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
 
 export type Rgb = [number, number, number];
 
 // A PNG with a diagonal two-colour gradient and a stripe pattern.
 export function gradientPng(width: number, height: number, from: Rgb, to: Rgb): Buffer {
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) {
-      const t = (x + y) / (width + height - 2 || 1);
-      const stripe = (x + y) % 16 < 2 ? 0.85 : 1;
-      for (let c = 0; c < 3; c++) row[1 + x * 3 + c] = Math.round((from[c]! * (1 - t) + to[c]! * t) * stripe);
-    }
-    rows.push(row);
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(width, height, 3, (x, y) => {
+    const t = (x + y) / (width + height - 2 || 1);
+    const stripe = (x + y) % 16 < 2 ? 0.85 : 1;
+    return [0, 1, 2].map((c) => Math.round((from[c]! * (1 - t) + to[c]! * t) * stripe));
+  });
 }
 
 // An identicon-like avatar: a 5×5 symmetric grid coloured from the name's hash.
