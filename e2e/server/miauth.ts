@@ -35,7 +35,9 @@ function consentPage(db: Db, session: string, url: URL): string {
   const permissions = (url.searchParams.get('permission') ?? '').split(',').filter(Boolean);
   const callback = url.searchParams.get('callback') ?? '';
   const users = [...db.users.values()].filter((u) => !u.isBot);
-  const options = users.map((u) => `<option value="${escapeHtml(u.id)}">@${escapeHtml(u.username)}</option>`).join('');
+  // alice is the demo's main persona (she follows the most people), so she comes first.
+  const ordered = [...users.filter((u) => u.username === 'alice'), ...users.filter((u) => u.username !== 'alice')];
+  const options = ordered.map((u) => `<option value="${escapeHtml(u.id)}">@${escapeHtml(u.username)}</option>`).join('');
   const perms = permissions.length > 0
     ? `<ul>${permissions.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`
     : '<p>No permissions requested.</p>';
