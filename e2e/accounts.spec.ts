@@ -17,7 +17,7 @@ test('MiAuth sign-in against the stand-in server, end to end', async ({ page }) 
   await page.getByRole('button', { name: /^Sign in with (?!token)/ }).click();
   // The server's consent page.
   await expect(page).toHaveURL(new RegExp(`^${E2E_SERVER_URL}/miauth/`));
-  await page.getByLabel('Sign in as').selectOption('alice');
+  await page.getByLabel('Sign in as').selectOption({ label: '@alice' });
   await page.getByRole('button', { name: 'Accept' }).click();
   await expect(page).toHaveURL(`http://127.0.0.1:${E2E_CLIENT_PORT}/`);
   await expect(page.locator('article[data-note-id]').first()).toBeVisible();
