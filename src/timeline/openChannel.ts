@@ -1,5 +1,6 @@
 import type * as Misskey from 'misskey-js';
 import type { useStreamStore } from '@/stream/store';
+import { isNote } from './noteShape';
 import type { TimelineChannel } from './timelineSource';
 
 type Note = Misskey.entities.Note;
@@ -16,7 +17,10 @@ export function openChannel(
   onNote: (note: Note) => void,
 ): { dispose(): void } {
   const listen = (handle: NoteChannel) => {
-    handle.on('note', onNote);
+    // The wire is not trusted: a body that is not a note is dropped here.
+    handle.on('note', (note: unknown) => {
+      if (isNote(note)) onNote(note);
+    });
     return handle;
   };
   switch (ch.channel) {

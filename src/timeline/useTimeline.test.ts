@@ -164,6 +164,20 @@ describe('useTimeline against a fake server and stream', () => {
     t.app.unmount();
   });
 
+  it('drops channel bodies that are not notes without losing the good ones beside them', async () => {
+    const t = mountTimeline({ kind: 'local' });
+    await settle();
+    const push = (body: unknown) => stream.channels[0]?.listener?.(body);
+    push(null);
+    push({ id: 'x' });
+    push(makeNote(id(51)));
+    push('a note');
+    await frame();
+    expect(t.ids()[0]).toBe(id(51));
+    expect(t.ids()).not.toContain('x');
+    t.app.unmount();
+  });
+
   it('drops notes deleted elsewhere', async () => {
     const t = mountTimeline({ kind: 'local' });
     await settle();
