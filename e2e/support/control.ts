@@ -7,8 +7,9 @@ export interface SeedUser {
 }
 
 // Talks to the stand-in server's test-only control API (`--test`).
-export async function control<T = unknown>(path: string, body: unknown = {}): Promise<T> {
-  const res = await fetch(`${E2E_SERVER_URL}/__test/${path}`, {
+// `server` picks another stand-in than the default one (the legacy server, for instance).
+export async function control<T = unknown>(path: string, body: unknown = {}, server = E2E_SERVER_URL): Promise<T> {
+  const res = await fetch(`${server}/__test/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -18,14 +19,14 @@ export async function control<T = unknown>(path: string, body: unknown = {}): Pr
   return (text ? JSON.parse(text) : null) as T;
 }
 
-async function inspect<T>(path: string): Promise<T> {
-  const res = await fetch(`${E2E_SERVER_URL}/__test/${path}`);
+async function inspect<T>(path: string, server: string): Promise<T> {
+  const res = await fetch(`${server}/__test/${path}`);
   if (!res.ok) throw new Error(`control ${path}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
 
-export async function users(): Promise<Record<string, SeedUser>> {
-  return (await inspect<{ users: Record<string, SeedUser> }>('state')).users;
+export async function users(server = E2E_SERVER_URL): Promise<Record<string, SeedUser>> {
+  return (await inspect<{ users: Record<string, SeedUser> }>('state', server)).users;
 }
 
 export interface SocketInfo {
@@ -36,8 +37,8 @@ export interface SocketInfo {
 }
 
 // What each open socket on the server holds, and every frame it received from the client.
-export async function sockets(): Promise<SocketInfo[]> {
-  const body = await inspect<SocketInfo[] | { sockets: SocketInfo[] }>('sockets');
+export async function sockets(server = E2E_SERVER_URL): Promise<SocketInfo[]> {
+  const body = await inspect<SocketInfo[] | { sockets: SocketInfo[] }>('sockets', server);
   return Array.isArray(body) ? body : body.sockets;
 }
 
@@ -47,12 +48,12 @@ export async function actAs<T = unknown>(username: string, endpoint: string, par
 }
 
 // Signs the page in as a seeded user by writing the account store the app reads at start.
-export async function signInAs(page: Page, username: string): Promise<SeedUser> {
-  const user = (await users())[username];
+export async function signInAs(page: Page, username: string, server = E2E_SERVER_URL): Promise<SeedUser> {
+  const user = (await users(server))[username];
   if (!user) throw new Error(`no seeded user ${username}`);
   const account = {
-    key: `${user.id}@${E2E_SERVER_URL}`,
-    origin: E2E_SERVER_URL,
+    key: `${user.id}@${server}`,
+    origin: server,
     token: user.token,
     userId: user.id,
     username,

@@ -1,0 +1,370 @@
+import { expect, test, type Page } from '@playwright/test';
+import { actAs, control, signInAs, sockets } from './support/control';
+import { StreamLog, openCaptures, openChannels, repeatedChannelIds } from './support/frames';
+
+// Live timelines as a signed-in reader sees them, with the stream frames the page sent.
+
+const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
+const articles = (page: Page) => page.locator('article[data-note-id]');
+const timelineNote = (page: Page, text: string) => articles(page).filter({ hasText: text });
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name });
+
+type Created = { createdNote: { id: string } };
+async function post(user: string, params: Record<string, unknown>): Promise<string> {
+  return (await actAs<{ status: number; body: Created }>(user, 'notes/create', params)).body.createdNote.id;
+}
+
+async function aliceSocket() {
+  return (await sockets()).filter((s) => s.user === 'alice');
+}
+
+// Lets the page lay out and fire its observers for a couple of frames.
+function frames(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+// The note under the reader's eyes (a third down the viewport) and its distance from the top.
+function noteUnderEyes(page: Page): Promise<{ id: string; top: number } | null> {
+  return page.evaluate(() => {
+    const el = document.elementFromPoint(innerWidth / 2, innerHeight / 3)?.closest<HTMLElement>('article[data-note-id]');
+    return el ? { id: el.dataset.noteId!, top: el.getBoundingClientRect().top } : null;
+  });
+}
+
+// How far a note moved from where it was (Infinity when it is gone).
+function drift(page: Page, was: { id: string; top: number }): Promise<number> {
+  return page.evaluate(({ id, top }) => {
+    const el = document.querySelector(`article[data-note-id="${CSS.escape(id)}"]`);
+    return el ? Math.abs(el.getBoundingClientRect().top - top) : Infinity;
+  }, was);
+}
+
+async function openLocal(page: Page): Promise<StreamLog> {
+  const log = StreamLog.attach(page);
+  await signInAs(page, 'alice');
+  await page.goto('/local');
+  await expect(articles(page).first()).toBeVisible();
+  await expect.poll(() => channelOf(log, 'localTimeline')).not.toBeNull();
+  return log;
+}
+
+// The id under which the page's current socket has `channel` open.
+function channelOf(log: StreamLog, channel: string): string | null {
+  const open = openChannels(log.current()?.sent ?? []);
+  return [...open].find(([, c]) => c.channel === channel)?.[0] ?? null;
+}
+
+test.beforeEach(async () => {
+  await control('reset');
+});
+
+test('a timeline connects its channel with its filters, reconnects on change and disconnects when left', async ({ page }) => {
+  const log = await openLocal(page);
+  const socket = () => log.current()!;
+  const timelines = () => [...openChannels(socket().sent).values()].filter((c) => c.channel !== 'main');
+
+  expect(timelines()).toEqual([
+    { channel: 'localTimeline', params: { withRenotes: true, withReplies: false, withFiles: false } },
+  ]);
+
+  const first = channelOf(log, 'localTimeline');
+  await page.getByRole('checkbox', { name: 'Replies' }).check();
+  await expect.poll(() => channelOf(log, 'localTimeline')).not.toBe(first);
+  expect(log.sent('disconnect')).toContainEqual({ type: 'disconnect', body: { id: first } });
+  expect(timelines()).toEqual([
+    { channel: 'localTimeline', params: { withRenotes: true, withReplies: true, withFiles: false } },
+  ]);
+
+  await page.getByRole('checkbox', { name: 'Replies' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Renotes' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Only notes with files' }).check();
+  await expect.poll(timelines).toEqual([
+    { channel: 'localTimeline', params: { withRenotes: false, withReplies: false, withFiles: true } },
+  ]);
+
+  // Another timeline page replaces this one: one channel out, the other in.
+  await nav(page, 'Global').click();
+  await expect.poll(timelines).toEqual([
+    { channel: 'globalTimeline', params: { withRenotes: true, withFiles: false } },
+  ]);
+
+  await nav(page, 'Settings').click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect.poll(timelines).toEqual([]);
+  await expect.poll(async () => (await aliceSocket()).map((s) => s.channels.map((c) => c.channel))).toEqual([['main']]);
+
+  expect(log.sockets).toHaveLength(1);
+  expect(repeatedChannelIds(socket().sent)).toEqual([]);
+  // Every connect and disconnect above is on the server too: nothing left behind there.
+  const [server] = await aliceSocket();
+  expect(repeatedChannelIds(server!.frames)).toEqual([]);
+});
+
+test('notes are captured while on screen and released once they leave', async ({ page }) => {
+  const log = await openLocal(page);
+  // Records, every frame, which notes sit within a small margin of the viewport, with the notes
+  // they show (a renote's target, a quote, a reply's parent link to /notes/<id>).
+  await page.evaluate(() => {
+    const margin = 250;
+    const seen = new Set<string>();
+    (window as unknown as { nearScreen: Set<string> }).nearScreen = seen;
+    const tick = () => {
+      for (const a of document.querySelectorAll<HTMLElement>('article[data-note-id]')) {
+        const r = a.getBoundingClientRect();
+        if (r.bottom < -margin || r.top > innerHeight + margin) continue;
+        seen.add(a.dataset.noteId!);
+        for (const link of a.querySelectorAll<HTMLAnchorElement>('a[href*="/notes/"]')) {
+          seen.add(new URL(link.href).pathname.split('/').pop()!);
+        }
+      }
+      requestAnimationFrame(tick);
+    };
+    tick();
+  });
+  const seenSoFar = () => page.evaluate(() => [...(window as unknown as { nearScreen: Set<string> }).nearScreen]);
+  const nearNow = () =>
+    page.evaluate(() => {
+      const ids = new Set<string>();
+      for (const a of document.querySelectorAll<HTMLElement>('article[data-note-id]')) {
+        const r = a.getBoundingClientRect();
+        if (r.bottom < -250 || r.top > innerHeight + 250) continue;
+        ids.add(a.dataset.noteId!);
+        for (const link of a.querySelectorAll<HTMLAnchorElement>('a[href*="/notes/"]')) {
+          ids.add(new URL(link.href).pathname.split('/').pop()!);
+        }
+      }
+      return [...ids];
+    });
+  // What the server holds for this page equals what the page sent, and only notes near the screen.
+  const capturesSettleOnScreen = async () => {
+    await expect
+      .poll(async () => {
+        const held = Object.keys((await aliceSocket())[0]?.captures ?? {});
+        const near = new Set(await nearNow());
+        return { heldNotNear: held.filter((id) => !near.has(id)), held: held.length };
+      })
+      .toEqual({ heldNotNear: [], held: expect.any(Number) });
+    const server = Object.keys((await aliceSocket())[0]!.captures).sort();
+    const client = [...openCaptures(log.current()!.sent)];
+    expect(client.every(([, n]) => n === 1)).toBe(true);
+    expect(client.map(([id]) => id).sort()).toEqual(server);
+    return server.length;
+  };
+
+  const onFirstScreen = await capturesSettleOnScreen();
+  expect(onFirstScreen).toBeGreaterThan(0);
+
+  await page.mouse.move(400, 400);
+  const heldAlong: number[] = [];
+  for (let step = 0; step < 60 && (await articles(page).count()) < 70; step++) {
+    await page.mouse.wheel(0, 600);
+    await frames(page);
+    if (step % 15 === 14) heldAlong.push(await capturesSettleOnScreen());
+  }
+  expect(await articles(page).count()).toBeGreaterThanOrEqual(60);
+  heldAlong.push(await capturesSettleOnScreen());
+
+  // Only notes that were on screen were ever captured, and many of them were.
+  const seen = new Set(await seenSoFar());
+  const subscribed = [...log.subscribed()];
+  expect(subscribed.filter((id) => !seen.has(id))).toEqual([]);
+  expect(subscribed.length).toBeGreaterThan(onFirstScreen + 20);
+  // Open captures stay about a screenful however long the list grows.
+  for (const held of heldAlong) expect(held).toBeLessThanOrEqual(onFirstScreen * 2 + 6);
+
+  await nav(page, 'Settings').click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect.poll(() => [...openCaptures(log.current()!.sent)]).toEqual([]);
+  await expect.poll(async () => (await aliceSocket())[0]?.captures).toEqual({});
+});
+
+test("another user's reactions, votes and deletions reach the screen without a reload", async ({ page }) => {
+  await openLocal(page);
+  const text = unique('Tea or coffee?');
+  const id = await post('bob', { text, poll: { choices: ['Tea', 'Coffee'] } });
+  const note = timelineNote(page, text);
+  await expect(note).toHaveCount(1);
+  // Events only reach a captured note: wait until the server holds the capture.
+  await expect.poll(async () => (await aliceSocket())[0]?.captures[id]).toBe(1);
+
+  await actAs('carol', 'notes/reactions/create', { noteId: id, reaction: '👍' });
+  await expect(note.getByRole('listitem', { name: '👍: 1' })).toBeVisible();
+  await actAs('admin', 'notes/reactions/create', { noteId: id, reaction: '👍' });
+  await expect(note.getByRole('listitem', { name: '👍: 2' })).toBeVisible();
+  await actAs('dave', 'notes/reactions/create', { noteId: id, reaction: ':blobcat:' });
+  const custom = note.getByRole('listitem', { name: ':blobcat:: 1' });
+  await expect(custom.getByRole('img', { name: ':blobcat:' })).toHaveAttribute('src', /blobcat/);
+
+  await actAs('carol', 'notes/reactions/delete', { noteId: id });
+  await expect(note.getByRole('listitem', { name: '👍: 1' })).toBeVisible();
+  await actAs('admin', 'notes/reactions/delete', { noteId: id });
+  await expect(note.getByRole('listitem', { name: /^👍/ })).toHaveCount(0);
+
+  await actAs('carol', 'notes/polls/vote', { noteId: id, choice: 1 });
+  await expect(note.getByRole('listitem').filter({ hasText: 'Coffee' })).toContainText('1 vote (100%)');
+  await actAs('admin', 'notes/polls/vote', { noteId: id, choice: 0 });
+  await expect(note.getByRole('listitem').filter({ hasText: 'Tea' })).toContainText('1 vote (50%)');
+  await expect(note).toContainText('2 votes');
+
+  await actAs('bob', 'notes/delete', { noteId: id });
+  await expect(note).toHaveCount(0);
+});
+
+test('a deleted note leaves the timeline with its renotes', async ({ page }) => {
+  await openLocal(page);
+  const text = unique('soon gone');
+  const id = await post('carol', { text });
+  await expect(timelineNote(page, text)).toHaveCount(1);
+  const renoteId = await post('bob', { renoteId: id });
+  await expect(articles(page).and(page.locator(`[data-note-id="${renoteId}"]`))).toHaveCount(1);
+  await expect(timelineNote(page, text)).toHaveCount(2);
+  await expect.poll(async () => Object.keys((await aliceSocket())[0]?.captures ?? {})).toEqual(expect.arrayContaining([id, renoteId]));
+
+  await actAs('carol', 'notes/delete', { noteId: id });
+  await expect(timelineNote(page, text)).toHaveCount(0);
+});
+
+test('notes posted while the stream is down are all there after it comes back, once each, in order', async ({ page }) => {
+  const log = await openLocal(page);
+  const statuses = await recordConnectionStatus(page);
+  await control('refuse-upgrades', { seconds: 5 });
+  await control('drop-sockets');
+  const texts: string[] = [];
+  for (let i = 1; i <= 3; i++) {
+    texts.push(unique(`posted during the outage #${i}`));
+    await post('bob', { text: texts.at(-1) });
+  }
+
+  await expect(page.getByText(/Reconnecting to /)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded 3 missed notes.' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Connection restored.')).toBeVisible();
+
+  const shown = await articles(page).evaluateAll((els) => els.map((el) => [el.getAttribute('data-note-id'), el.textContent]));
+  expect(new Set(shown.map(([id]) => id)).size).toBe(shown.length);
+  expect(shown.slice(0, 3).map(([, t]) => texts.findIndex((x) => t!.includes(x)))).toEqual([2, 1, 0]);
+  expect(await statuses()).toContain('reconnecting');
+  // The channel came back on the new socket (under a new id), so later notes stream in again.
+  expect(log.sockets.length).toBeGreaterThan(1);
+  const after = unique('after the outage');
+  await post('bob', { text: after });
+  await expect(timelineNote(page, after)).toHaveCount(1);
+  await expect(articles(page).first()).toContainText(after);
+});
+
+test('a short blip shows nothing', async ({ page }) => {
+  const log = await openLocal(page);
+  const statuses = await recordConnectionStatus(page);
+  await control('drop-sockets');
+  await expect.poll(() => log.sockets.length).toBe(2);
+  await expect.poll(() => channelOf(log, 'localTimeline')).not.toBeNull();
+  const text = unique('after a blip');
+  await post('bob', { text });
+  await expect(timelineNote(page, text)).toHaveCount(1);
+  expect(await statuses()).toEqual([]);
+});
+
+// Every status the connection indicator shows from now on.
+async function recordConnectionStatus(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-status]')!;
+    const seen: string[] = [];
+    (window as unknown as { statuses: string[] }).statuses = seen;
+    new MutationObserver(() => {
+      const s = el.getAttribute('data-status')!;
+      if (s !== 'none' && seen.at(-1) !== s) seen.push(s);
+    }).observe(el, { attributes: true, attributeFilter: ['data-status'] });
+  });
+  return () => page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+}
+
+test('notes streaming in while the reader is scrolled down wait behind a button and move nothing', async ({ page }) => {
+  await openLocal(page);
+  await page.mouse.move(400, 400);
+  await page.mouse.wheel(0, 1500);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+  await frames(page);
+  const before = (await noteUnderEyes(page))!;
+  expect(before).not.toBeNull();
+
+  const texts = [unique('streamed A'), unique('streamed B'), unique('streamed C')];
+  for (const text of texts) await post('bob', { text });
+  const button = page.getByRole('button', { name: 'Show 3 new notes' });
+  await expect(button).toBeVisible();
+  for (const text of texts) await expect(timelineNote(page, text)).toHaveCount(0);
+  await frames(page);
+  expect(await drift(page, before)).toBeLessThan(1);
+  expect((await noteUnderEyes(page))?.id).toBe(before.id);
+
+  await button.click();
+  await expect(articles(page).first()).toContainText(texts[2]!);
+  await expect(articles(page).nth(1)).toContainText(texts[1]!);
+  await expect(articles(page).nth(2)).toContainText(texts[0]!);
+  await expect(articles(page).first()).toBeInViewport();
+  await expect(button).toHaveCount(0);
+});
+
+test('garbage frames do not break the page', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const log = await openLocal(page);
+  const tl = channelOf(log, 'localTimeline')!;
+  const main = channelOf(log, 'main')!;
+  const held = async () => Object.keys((await aliceSocket())[0]?.captures ?? {});
+  await expect.poll(held).not.toEqual([]);
+  const [captured] = await held();
+  const before = await articles(page).count();
+
+  const garbage = [
+    'not json {',
+    'null',
+    '[]',
+    '42',
+    '"text"',
+    '{}',
+    '{"type":"channel"}',
+    '{"type":"channel","body":null}',
+    '{"type":"channel","body":{"id":"nope","type":"note","body":{}}}',
+    JSON.stringify({ type: 'channel', body: { id: tl, type: 'note', body: null } }),
+    JSON.stringify({ type: 'channel', body: { id: tl, type: 'note', body: { id: 'garbage0001' } } }),
+    JSON.stringify({ type: 'channel', body: { id: tl, type: 'note', body: 'a note' } }),
+    JSON.stringify({ type: 'channel', body: { id: tl, type: 'mystery', body: {} } }),
+    JSON.stringify({ type: 'channel', body: { id: main, type: 'notification', body: 42 } }),
+    JSON.stringify({ type: 'noteUpdated', body: { id: captured, type: 'reacted', body: { reaction: 5 } } }),
+    JSON.stringify({ type: 'noteUpdated', body: { id: captured, type: 'pollVoted', body: { choice: 99, userId: 'x' } } }),
+    JSON.stringify({ type: 'noteUpdated', body: { id: captured, type: 'exploded', body: {} } }),
+    JSON.stringify({ type: 'noteUpdated', body: null }),
+    JSON.stringify({ type: 'emojiAdded', body: { emoji: null } }),
+    JSON.stringify({ type: 'mystery', body: { anything: true } }),
+  ];
+  for (const frame of garbage) await control('send-raw', { frame, user: 'alice' });
+
+  const text = unique('still live');
+  await post('bob', { text });
+  await expect(timelineNote(page, text)).toHaveCount(1);
+  await expect(articles(page)).toHaveCount(before + 1);
+  await expect(page.locator('article[data-note-id="garbage0001"]')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'none');
+  expect(errors).toEqual([]);
+});
+
+test('back and forward keep the reading position', async ({ page }) => {
+  await openLocal(page);
+  await page.mouse.move(400, 400);
+  await page.mouse.wheel(0, 2500);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(2000);
+  await frames(page);
+  const reading = (await noteUnderEyes(page))!;
+
+  await nav(page, 'Settings').click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await page.goBack();
+  await expect(page.locator(`article[data-note-id="${reading.id}"]`)).toBeVisible();
+  await expect.poll(() => drift(page, reading)).toBeLessThan(2);
+
+  await page.goForward();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await page.goBack();
+  await expect.poll(() => drift(page, reading)).toBeLessThan(2);
+  expect((await noteUnderEyes(page))?.id).toBe(reading.id);
+});
