@@ -6,6 +6,7 @@ import { ApiError, toApiError } from '@/api/errors';
 import { useStreamStore } from '@/stream/store';
 import { useNotesStore } from '@/stores/notes';
 import { useAccountsStore, type ActiveTarget } from '@/stores/accounts';
+import { useNotificationsStore } from '@/stores/notifications';
 
 export type SessionStatus = 'none' | 'loading' | 'ready' | 'error';
 
@@ -110,7 +111,7 @@ export const useSessionStore = defineStore('session', () => {
       emojis.value = emojiList.emojis;
       notes.setViewer(user?.id ?? null);
       if (account && user) accounts.updateProfile(account.key, user);
-      if (user) listenToMain();
+      if (user) listenToMain(user, api);
       listenToEmojiBroadcasts();
       status.value = 'ready';
     } catch (e) {
@@ -122,14 +123,26 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  function listenToMain(): void {
+  function listenToMain(current: Misskey.entities.MeDetailed, api: Api): void {
     const main = stream.connect('main');
     // misskey-js types this as UserDetailed; the server sends the full MeDetailed.
     main.on('meUpdated', (user) => {
       me.value = user as Misskey.entities.MeDetailed;
     });
     main.on('myTokenRegenerated', () => markExpired());
+    // Our own follow counts move with follow (we followed), unfollow (a follow of ours ended) and followed.
+    main.on('follow', () => adjustCounts('followingCount', 1));
+    main.on('unfollow', () => adjustCounts('followingCount', -1));
+    main.on('followed', () => adjustCounts('followersCount', 1));
     cleanups.push(() => main.dispose());
+    // Created here, not at setup: the unread store is per open account and reset by close().
+    const unread = useNotificationsStore();
+    unread.start(current, api);
+    cleanups.push(() => unread.stop());
+  }
+
+  function adjustCounts(key: 'followingCount' | 'followersCount', by: number): void {
+    if (me.value) me.value = { ...me.value, [key]: Math.max(0, me.value[key] + by) };
   }
 
   function listenToEmojiBroadcasts(): void {
