@@ -80,11 +80,11 @@ describe('NoteView', () => {
     useNotesStore().put(n);
     const el = await mount(n.id);
     expect(el.querySelector('img.blurred')).not.toBeNull();
-    expect(el.querySelector('.cell a')).toBeNull();
+    expect(el.querySelector('.cell button.thumb')).toBeNull();
     el.querySelector<HTMLButtonElement>('.reveal')?.click();
     await nextTick();
     expect(el.querySelector('img.blurred')).toBeNull();
-    expect(el.querySelector('.cell a img')).not.toBeNull();
+    expect(el.querySelector('.cell button.thumb img')).not.toBeNull();
   });
 
   it('lists reactions with counts, custom emoji as images, and highlights my reaction', async () => {

@@ -1,0 +1,60 @@
+// Renote, delete and copy link for one note; each reports its outcome in the note's footer.
+import { useI18n } from 'vue-i18n';
+import type * as Misskey from 'misskey-js';
+import { toApiError } from '@/api/errors';
+import { useNotesStore } from '@/stores/notes';
+import { useSessionStore } from '@/stores/session';
+import { useErrorMessage } from '@/app/useErrorMessage';
+import { useNoteMessages } from '../noteMessages';
+import { noteLink, renoteParams } from './noteLink';
+
+export function useNoteActions() {
+  const notes = useNotesStore();
+  const session = useSessionStore();
+  const messages = useNoteMessages();
+  const describe = useErrorMessage();
+  const { t } = useI18n();
+
+  function canRenote(note: Misskey.entities.Note): boolean {
+    return session.me != null && renoteParams(note, session.me.id) != null;
+  }
+
+  function isMine(note: Misskey.entities.Note): boolean {
+    return session.me != null && note.userId === session.me.id;
+  }
+
+  async function renote(note: Misskey.entities.Note): Promise<void> {
+    const params = renoteParams(note, session.me?.id ?? null);
+    if (!params) return;
+    messages.clear(note.id);
+    try {
+      await session.api.request('notes/create', params);
+      messages.show(note.id, t('note.renoted'), 'info');
+    } catch (e) {
+      messages.show(note.id, t('note.errors.renoteFailed', { reason: describe(toApiError(e, 'notes/create')) }));
+    }
+  }
+
+  async function remove(note: Misskey.entities.Note): Promise<void> {
+    messages.clear(note.id);
+    try {
+      await session.api.request('notes/delete', { noteId: note.id });
+      // The server tells captures too; this covers a view that was not capturing the note.
+      notes.applyNoteUpdate({ id: note.id, type: 'deleted', body: { deletedAt: new Date().toISOString() } });
+    } catch (e) {
+      messages.show(note.id, t('note.errors.deleteFailed', { reason: describe(toApiError(e, 'notes/delete')) }));
+    }
+  }
+
+  async function copyLink(note: Misskey.entities.Note): Promise<void> {
+    const link = noteLink(note, session.origin ?? location.origin);
+    try {
+      await navigator.clipboard.writeText(link);
+      messages.show(note.id, t('note.linkCopied'), 'info');
+    } catch {
+      messages.show(note.id, t('note.errors.copyFailed', { link }));
+    }
+  }
+
+  return { canRenote, isMine, renote, remove, copyLink };
+}
