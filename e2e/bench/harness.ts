@@ -200,8 +200,8 @@ export interface ScrollResult {
  * on the way), sampling how many are visible at once. Stops if nothing new shows for `stallMs`.
  */
 export async function scrollThrough(page: Page, notes: number, opts: { stepPx?: number; everyMs?: number; stallMs?: number } = {}): Promise<ScrollResult> {
-  const stepPx = opts.stepPx ?? 500;
-  const everyMs = opts.everyMs ?? 100;
+  const stepPx = opts.stepPx ?? 700;
+  const everyMs = opts.everyMs ?? 60;
   const stallMs = opts.stallMs ?? 10_000;
   await page.mouse.move(640, 400);
   const passed = new Set<string>();

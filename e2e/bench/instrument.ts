@@ -9,7 +9,8 @@
 //   seen             ids of every timeline item ever rendered (data-item-id)
 //   visibleItems()   ids of the timeline items inside the viewport now
 //   reactionCount(id) total of the reaction counts shown on that note
-//   watchReactions(id, expected) then reactionsChanged(): wall time the count reached `expected`
+//   watchReactions(id, expected) then reactionsChanged(): wall times {dom, frame} at which the count
+//                    reached `expected` in the DOM, and the next frame began rendering it
 export const INSTRUMENT = String.raw`
 (() => {
   const FRAME = 1000 / 60;
@@ -83,7 +84,8 @@ export const INSTRUMENT = String.raw`
       check() {
         if (b.reactionCount(id) === expected) {
           b.watch = null;
-          resolve(performance.timeOrigin + performance.now());
+          const dom = performance.timeOrigin + performance.now();
+          requestAnimationFrame(() => resolve({ dom, frame: performance.timeOrigin + performance.now() }));
         }
       },
     };

@@ -20,6 +20,8 @@ export interface RunOptions {
   build: boolean;
   clientPort: number;
   serverPort: number;
+  /** figure names to run (all when empty) */
+  only: string[];
 }
 
 function viteBuild(serverUrl: string): Promise<void> {
@@ -45,7 +47,8 @@ async function vitePreview(port: number): Promise<ChildProcess> {
 }
 
 // One figure failing (a timeout, say) is reported in its place; the others still run.
-async function figure<T>(name: string, measure: () => Promise<T> | T): Promise<T | { error: string }> {
+async function figure<T>(name: string, measure: () => Promise<T> | T, only: string[]): Promise<T | { error: string } | { skipped: true }> {
+  if (only.length && !only.includes(name)) return { skipped: true };
   log(name);
   const started = Date.now();
   try {
@@ -82,6 +85,7 @@ export async function run(opts: RunOptions): Promise<void> {
     const results = {
       date: new Date().toISOString(),
       quick: opts.quick,
+      only: opts.only,
       machine: {
         cores: cpus().length,
         cpu: cpus()[0]?.model ?? 'unknown',
@@ -89,18 +93,21 @@ export async function run(opts: RunOptions): Promise<void> {
         node: process.version,
         chromium: browser.version(),
       },
-      size: await figure('size', () => measureSize(DIST)),
-      coldStart: await figure('cold start', () => coldStart(bench)),
-      streamLoad: await figure('stream load', () => streamLoad(bench)),
-      longSession: await figure('long session', () => longSession(bench)),
-      captures: await figure('captures', () => captures(bench)),
-      reconnect: await figure('reconnect', () => reconnect(bench)),
-      reactionLatency: await figure('reaction latency', () => reactionLatency(bench)),
+      size: await figure('size', () => measureSize(DIST), opts.only),
+      coldStart: await figure('coldStart', () => coldStart(bench), opts.only),
+      streamLoad: await figure('streamLoad', () => streamLoad(bench), opts.only),
+      longSession: await figure('longSession', () => longSession(bench), opts.only),
+      captures: await figure('captures', () => captures(bench), opts.only),
+      reconnect: await figure('reconnect', () => reconnect(bench), opts.only),
+      reactionLatency: await figure('reactionLatency', () => reactionLatency(bench), opts.only),
       durationSeconds: 0,
     };
     results.durationSeconds = round((Date.now() - started) / 1000);
+    // A smoke or partial run never replaces the figures of the last full run.
+    const file = opts.quick || opts.only.length ? 'bench-results/latest-partial.json' : 'bench-results/latest.json';
     mkdirSync('bench-results', { recursive: true });
-    writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    log(`figures written to ${file}`);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } finally {
     await stop();

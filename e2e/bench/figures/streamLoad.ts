@@ -14,13 +14,16 @@ async function atRate(bench: Bench, perSecond: number, seconds: number) {
     const from = await pageNow(p.page);
     const ids = await postAtRate(bench.server, perSecond, perSecond * seconds);
     // Let the last frames arrive and render.
-    await sleep(1000);
+    await sleep(250);
     const to = await pageNow(p.page);
     const f = await frames(p.page);
     const tasks = (await longTasks(p.page)).filter((t) => t.start >= from && t.start <= to);
     const received = ids.filter((id) => p.socket.receivedNotes.has(id)).length;
     const shown = await countSeen(p.page, ids);
     const waiting = await queued(p.page);
+    // Once the stream calms down the queue may be shown by itself.
+    await sleep(2000);
+    const shownOnceCalm = await countSeen(p.page, ids);
     const heapAfter = await heap(p.cdp);
     return {
       perSecond,
@@ -29,6 +32,7 @@ async function atRate(bench: Bench, perSecond: number, seconds: number) {
       received,
       shown,
       queued: waiting,
+      shownOnceCalm,
       frames: f.count,
       droppedFrames: f.dropped,
       jankyFrames: f.janky,
