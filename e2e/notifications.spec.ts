@@ -1,0 +1,164 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { actAs, control, signInAs, sockets } from './support/control';
+
+test.beforeEach(async () => {
+  await control('reset');
+});
+
+// The id under which the client connected `main` on alice's socket: needed to inject frames, and
+// its presence means live events will reach the page.
+async function mainChannelOf(username: string): Promise<string> {
+  let id: string | undefined;
+  await expect
+    .poll(async () => {
+      const socket = (await sockets()).find((s) => s.user === username && s.channels.some((c) => c.channel === 'main'));
+      id = socket?.channels.find((c) => c.channel === 'main')?.id;
+      return id;
+    })
+    .toBeTruthy();
+  return id!;
+}
+
+function notificationsLink(page: Page) {
+  return page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Notifications/ });
+}
+
+function items(page: Page) {
+  return page.getByRole('list', { name: 'Notifications' }).locator('> li');
+}
+
+async function aliceNote(text: string): Promise<string> {
+  const { body } = await actAs<{ body: { createdNote: { id: string } } }>('alice', 'notes/create', { text });
+  return body.createdNote.id;
+}
+
+// Everything bob does to alice, each producing one notification for her, newest last.
+async function bobInteracts(noteId: string): Promise<void> {
+  await actAs('bob', 'notes/create', { text: '@alice are you coming tonight?' });
+  await actAs('bob', 'notes/create', { text: 'Agreed!', replyId: noteId });
+  await actAs('bob', 'notes/reactions/create', { noteId, reaction: ':blobcat:' });
+  await actAs('bob', 'notes/create', { renoteId: noteId });
+  // Bob already follows alice in the seed; following again is what notifies her.
+  await actAs('bob', 'following/delete', { userId: (await actAs<{ body: { id: string } }>('alice', 'i')).body.id });
+  await actAs('bob', 'following/create', { userId: (await actAs<{ body: { id: string } }>('alice', 'i')).body.id });
+}
+
+test('what bob does shows in the badge elsewhere, then on the page; opening the page reads them', async ({ page }) => {
+  await signInAs(page, 'alice');
+  const noteId = await aliceNote('Who is in for dinner?');
+  await page.goto('/local');
+  // The seed leaves alice three unread notifications.
+  await expect(notificationsLink(page)).toHaveAccessibleName(/^Notifications\W*3 unread$/);
+  await expect(page).toHaveTitle('(3) Misskey Web Client');
+  await mainChannelOf('alice');
+
+  await bobInteracts(noteId);
+  await expect(notificationsLink(page)).toHaveAccessibleName(/^Notifications\W*8 unread$/);
+  await expect(page).toHaveTitle('(8) Misskey Web Client');
+  await expect(page.getByRole('status').filter({ hasText: '8 unread notifications' })).toBeAttached();
+
+  await notificationsLink(page).click();
+  await expect(page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
+  const list = items(page);
+  await expect(list.nth(0)).toHaveAttribute('data-type', 'follow');
+  await expect(list.nth(0).getByRole('link', { name: 'Bob 🐝 followed you' })).toBeVisible();
+  await expect(list.nth(1)).toHaveAttribute('data-type', 'renote');
+  await expect(list.nth(1).getByRole('link', { name: 'Bob 🐝 renoted your note' })).toBeVisible();
+  await expect(list.nth(2)).toHaveAttribute('data-type', 'reaction');
+  await expect(list.nth(2).getByRole('img', { name: ':blobcat:' })).toBeVisible();
+  await expect(list.nth(3)).toHaveAttribute('data-type', 'reply');
+  await expect(list.nth(3).getByText('Agreed!')).toBeVisible();
+  await expect(list.nth(4)).toHaveAttribute('data-type', 'mention');
+  await expect(list.nth(4).getByText('are you coming tonight?')).toBeVisible();
+
+  // Reading happened on the server: the badge stays gone after a reload elsewhere.
+  await expect(notificationsLink(page)).toHaveAccessibleName('Notifications');
+  await expect(page).toHaveTitle('Misskey Web Client');
+  await page.goto('/local');
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Local' })).toBeVisible();
+  await mainChannelOf('alice');
+  await expect(notificationsLink(page)).toHaveAccessibleName('Notifications');
+});
+
+test('on the open page new notifications arrive live and are read at once', async ({ page }) => {
+  await signInAs(page, 'alice');
+  const noteId = await aliceNote('Live on the page');
+  await page.goto('/notifications');
+  await expect(items(page).first()).toBeVisible();
+  await mainChannelOf('alice');
+  await expect(notificationsLink(page)).toHaveAccessibleName('Notifications');
+
+  await bobInteracts(noteId);
+  const list = items(page);
+  await expect(list.nth(0).getByRole('link', { name: 'Bob 🐝 followed you' })).toBeVisible();
+  await expect(list.nth(1)).toHaveAttribute('data-type', 'renote');
+  await expect(list.nth(2).getByRole('img', { name: ':blobcat:' })).toBeVisible();
+  await expect(list.nth(3)).toHaveAttribute('data-type', 'reply');
+  await expect(list.nth(4)).toHaveAttribute('data-type', 'mention');
+  // Each arrival was read at once, so no unreadNotification (2 s later) raises the badge.
+  await expect.poll(async () => (await actAs<{ body: { unreadNotificationsCount: number } }>('alice', 'i')).body.unreadNotificationsCount).toBe(0);
+  await expect(notificationsLink(page)).toHaveAccessibleName('Notifications');
+});
+
+test('a notification of a type the client does not know renders as a plain line', async ({ page }) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await signInAs(page, 'alice');
+  await page.goto('/notifications');
+  await expect(items(page).first()).toBeVisible();
+  const channelId = await mainChannelOf('alice');
+  const notification = { id: 'zzzzzzzzzzzzzzzz', createdAt: new Date().toISOString(), type: 'brandNewKind', payload: { x: 1 } };
+  await control('send-raw', {
+    user: 'alice',
+    frame: JSON.stringify({ type: 'channel', body: { id: channelId, type: 'notification', body: notification } }),
+  });
+  await expect(items(page).first()).toHaveAttribute('data-type', 'brandNewKind');
+  await expect(items(page).first()).toContainText('Notification (brandNewKind)');
+  expect(errors).toEqual([]);
+});
+
+test('the mentions page shows a new mention live; the direct page only notes addressed to alice', async ({ page }) => {
+  await signInAs(page, 'alice');
+  await page.goto('/mentions');
+  await expect(page.getByRole('heading', { name: 'Mentions' })).toBeVisible();
+  await expect(page.getByRole('feed', { name: 'Mentions' }).locator('article').first()).toBeVisible();
+  await mainChannelOf('alice');
+  await actAs('bob', 'notes/create', { text: '@alice mentions page, live' });
+  await expect(page.getByRole('feed', { name: 'Mentions' }).locator('article').first()).toContainText('mentions page, live');
+
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Direct/ }).click();
+  const feed = page.getByRole('feed', { name: 'Direct notes' });
+  await expect(page.getByRole('heading', { name: 'Direct notes' })).toBeVisible();
+  await mainChannelOf('alice');
+  const alice = (await actAs<{ body: { id: string } }>('alice', 'i')).body.id;
+  await actAs('bob', 'notes/create', { text: '@alice public, not direct' });
+  await actAs('bob', 'notes/create', { text: '@alice just for you', visibility: 'specified', visibleUserIds: [alice] });
+  await expect(feed.locator('article').first()).toContainText('just for you');
+  await expect(feed).not.toContainText('public, not direct');
+});
+
+test('desktop notifications switch on once the browser allows them, and say so when it does not', async ({ page, context }) => {
+  await signInAs(page, 'alice');
+  await page.goto('/settings');
+  const toggle = page.getByRole('checkbox', { name: /desktop notification/i });
+  await toggle.click();
+  await expect(toggle).not.toBeChecked();
+  await expect(page.getByRole('alert')).toContainText(/did not allow|blocked/);
+
+  await context.grantPermissions(['notifications']);
+  await toggle.check();
+  await expect(toggle).toBeChecked();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+for (const path of ['/notifications', '/mentions', '/direct']) {
+  test(`axe finds no serious or critical violation on ${path} with items`, async ({ page }) => {
+    await signInAs(page, 'alice');
+    await page.goto(path);
+    await expect(page.locator('main li, main article').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
