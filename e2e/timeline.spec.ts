@@ -124,6 +124,31 @@ test('a timeline connects its channel with its filters, reconnects on change and
   expect(repeatedChannelIds(server!.frames)).toEqual([]);
 });
 
+test('each timeline connects its own channel, and a hashtag timeline streams its tag', async ({ page }) => {
+  const log = StreamLog.attach(page);
+  await signInAs(page, 'alice');
+  const timelines = () => [...openChannels(log.current()?.sent ?? []).values()].filter((c) => c.channel !== 'main');
+  await page.goto('/');
+  await expect.poll(timelines).toEqual([{ channel: 'homeTimeline', params: { withRenotes: true, withFiles: false } }]);
+  await nav(page, 'Social').click();
+  await expect.poll(timelines).toEqual([
+    { channel: 'hybridTimeline', params: { withRenotes: true, withReplies: false, withFiles: false } },
+  ]);
+  // A user's notes have no channel of their own.
+  await page.goto('/@bob');
+  await expect(articles(page).first()).toBeVisible();
+  await expect.poll(() => log.current()?.sent.length ?? 0).toBeGreaterThan(0);
+  expect(timelines()).toEqual([]);
+
+  await page.goto('/tags/e2eonly');
+  await expect.poll(timelines).toEqual([{ channel: 'hashtag', params: { q: [['e2eonly']] } }]);
+  const tagged = unique('tagged #e2eonly');
+  await post('bob', { text: tagged });
+  await post('bob', { text: unique('untagged') });
+  await expect(timelineNote(page, tagged)).toHaveCount(1);
+  await expect(articles(page)).toHaveCount(1);
+});
+
 test('notes are captured while on screen and released once they leave', async ({ page }) => {
   const log = await openLocal(page);
   // Which notes are within `margin` px of the viewport, with the notes they show (a renote's
@@ -252,6 +277,9 @@ test('a deleted note leaves the timeline with its renotes', async ({ page }) => 
 
 test('notes posted while the stream is down are all there after it comes back, once each, in order', async ({ page }) => {
   const log = await openLocal(page);
+  const onScreen = unique('on screen through the outage');
+  const onScreenId = await post('carol', { text: onScreen });
+  await expect.poll(async () => (await aliceSocket())[0]?.captures[onScreenId]).toBe(1);
   const statuses = await recordConnectionStatus(page);
   await control('refuse-upgrades', { seconds: 5 });
   await control('drop-sockets');
@@ -260,6 +288,8 @@ test('notes posted while the stream is down are all there after it comes back, o
     texts.push(unique(`posted during the outage #${i}`));
     await post('bob', { text: texts.at(-1) });
   }
+  // Its noteUpdated is lost with the socket; the note on screen is refreshed after the reconnect.
+  await actAs('bob', 'notes/reactions/create', { noteId: onScreenId, reaction: '🎉' });
 
   await expect(page.getByText(/Reconnecting to /)).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Loaded 3 missed notes.' })).toBeVisible({ timeout: 20_000 });
@@ -272,6 +302,12 @@ test('notes posted while the stream is down are all there after it comes back, o
   expect(log.sockets.length).toBeGreaterThan(1);
   expect(openChannels(log.current()!.sent).size).toBe(2);
   for (const socket of log.sockets) expect(repeatedChannelIds(socket.sent)).toEqual([]);
+  await expect(timelineNote(page, onScreen).getByLabel('🎉: 1', { exact: true })).toBeVisible();
+  // The new socket holds the captures again, exactly those the page asked for on it.
+  await expect
+    .poll(async () => Object.keys((await aliceSocket())[0]?.captures ?? {}).sort())
+    .toEqual([...openCaptures(log.current()!.sent).keys()].sort());
+  expect(Object.keys((await aliceSocket())[0]!.captures)).toContain(onScreenId);
   const after = unique('after the outage');
   await post('bob', { text: after });
   await expect(timelineNote(page, after)).toHaveCount(1);
