@@ -425,12 +425,16 @@ test('back and forward keep the reading position', async ({ page }) => {
   for (let i = 0; i < 6 && (await index(reading.id)) < 25; i++) reading = await scrollDown(page, 2500);
   expect(await index(reading.id)).toBeGreaterThanOrEqual(25);
 
-  // Opens the note being read, then comes back.
+  // Opens the note being read; notes are posted meanwhile; comes back.
   await page.locator(`article[data-note-id="${reading.id}"]`).getByRole('link', { name: 'Open the note' }).first().click();
   await expect(page).toHaveURL(/\/notes\//);
+  const meanwhile = [unique('posted while away A'), unique('posted while away B')];
+  for (const text of meanwhile) await post('bob', { text });
   await page.goBack();
   await expect(page).toHaveURL(/\/local$/);
+  await expect(page.getByRole('button', { name: 'Show 2 new notes' })).toBeVisible();
   await expect.poll(() => drift(page, reading)).toBeLessThan(2);
+  expect((await noteUnderEyes(page))?.id).toBe(reading.id);
 
   await page.goForward();
   await expect(page).toHaveURL(/\/notes\//);
