@@ -361,6 +361,18 @@ test('notes streaming in while the reader is scrolled down wait behind a button 
   await expect(button).toHaveCount(0);
 });
 
+test('a burst faster than anyone reads becomes a counter, then every note is shown once, in order', async ({ page }) => {
+  await openLocal(page);
+  const label = unique('burst');
+  const texts = Array.from({ length: 40 }, (_, i) => `${label} #${i}`);
+  const ids = await Promise.all(texts.map((text) => post('bob', { text })));
+  await expect(page.getByRole('button', { name: /^Notes are arriving fast/ })).toBeVisible();
+  // At the top, the queue comes in by itself once the rate is readable again: newest first, once each.
+  await expect(timelineNote(page, label)).toHaveCount(texts.length);
+  const shown = await timelineNote(page, label).evaluateAll((els) => els.map((el) => el.getAttribute('data-note-id')));
+  expect(shown).toEqual([...ids].sort().reverse());
+});
+
 test('garbage frames do not break the page', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
