@@ -3,13 +3,16 @@ import type { Anchor } from './useReadingPosition';
 
 // Within this many pixels of the top the reader counts as "at the top" (new notes appear).
 const TOP_SLACK_PX = 16;
+// Items measured from the viewport's top down: when the first one is removed (deleted), the
+// next one still present is held in place instead.
+const ANCHOR_CANDIDATES = 5;
 
 // Keeps the item the reader is looking at still while anything above it changes size
 // (notes inserted, images loading, custom emoji, off-screen notes rendered for real).
 // Done by hand, with the browser's own overflow-anchor off, so that every browser behaves alike.
 export function useScrollAnchor(list: Ref<HTMLElement | null>, root: Ref<HTMLElement | null>) {
   const atTop = ref(true);
-  let anchor: { id: string; top: number } | null = null;
+  let anchors: Array<{ id: string; top: number }> = [];
   let frame = 0;
   let resize: ResizeObserver | null = null;
 
@@ -38,8 +41,10 @@ export function useScrollAnchor(list: Ref<HTMLElement | null>, root: Ref<HTMLEle
 
   function measure(): void {
     atTop.value = window.scrollY <= TOP_SLACK_PX;
-    const el = firstVisible();
-    anchor = el?.dataset.itemId ? { id: el.dataset.itemId, top: el.getBoundingClientRect().top } : null;
+    anchors = [];
+    for (let el: Element | null = firstVisible(); el && anchors.length < ANCHOR_CANDIDATES; el = el.nextElementSibling) {
+      if (el instanceof HTMLElement && el.dataset.itemId) anchors.push({ id: el.dataset.itemId, top: el.getBoundingClientRect().top });
+    }
   }
 
   function find(id: string): HTMLElement | null {
@@ -47,11 +52,14 @@ export function useScrollAnchor(list: Ref<HTMLElement | null>, root: Ref<HTMLEle
   }
 
   function compensate(): void {
-    if (atTop.value || !anchor) return;
-    const el = find(anchor.id);
-    if (!el) return measure();
-    const delta = el.getBoundingClientRect().top - anchor.top;
-    if (Math.abs(delta) >= 1) window.scrollBy(0, delta);
+    if (atTop.value) return;
+    for (const anchor of anchors) {
+      const el = find(anchor.id);
+      if (!el) continue;
+      const delta = el.getBoundingClientRect().top - anchor.top;
+      if (Math.abs(delta) >= 1) window.scrollBy(0, delta);
+      break;
+    }
     measure();
   }
 
@@ -65,6 +73,7 @@ export function useScrollAnchor(list: Ref<HTMLElement | null>, root: Ref<HTMLEle
 
   function current(): Anchor | null {
     measure();
+    const [anchor] = anchors;
     return anchor && !atTop.value ? { id: anchor.id, offset: anchor.top } : null;
   }
 
