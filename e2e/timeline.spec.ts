@@ -361,6 +361,33 @@ test('notes streaming in while the reader is scrolled down wait behind a button 
   await expect(button).toHaveCount(0);
 });
 
+test('a note deleted at the top edge of the screen does not move the notes below it', async ({ page }) => {
+  await openLocal(page);
+  await scrollDown(page, 1500);
+  // The note cut by the viewport's top edge (captured: it is on screen) and the one after it.
+  const edge = async () =>
+    page.evaluate(() => {
+      const all = [...document.querySelectorAll<HTMLElement>('article[data-note-id]')];
+      const i = all.findIndex((el) => el.getBoundingClientRect().top < 0 && el.getBoundingClientRect().bottom > 1);
+      const next = all[i + 1];
+      return i < 0 || !next ? null : { cut: all[i]!.dataset.noteId!, next: { id: next.dataset.noteId!, top: next.getBoundingClientRect().top } };
+    });
+  let found = await edge();
+  if (!found) {
+    await page.mouse.wheel(0, 50);
+    await expect.poll(edge).not.toBeNull();
+    found = await edge();
+  }
+  const { cut, next } = found!;
+  await expect.poll(async () => (await aliceSocket())[0]?.captures[cut]).toBe(1);
+  const author = (await actAs<{ body: { user: { username: string } } }>('alice', 'notes/show', { noteId: cut })).body.user.username;
+
+  await actAs(author, 'notes/delete', { noteId: cut });
+  await expect(page.locator(`article[data-note-id="${cut}"]`)).toHaveCount(0);
+  await frames(page);
+  expect(await drift(page, next)).toBeLessThan(1);
+});
+
 test('a burst faster than anyone reads becomes a counter, then every note is shown once, in order', async ({ page }) => {
   await openLocal(page);
   const label = unique('burst');
