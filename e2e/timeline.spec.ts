@@ -22,7 +22,7 @@ async function aliceSocket() {
 }
 
 // Lets the page lay out and fire its observers for a couple of frames.
-function frames(page: Page): Promise<void> {
+function paint(page: Page): Promise<void> {
   return page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
@@ -206,7 +206,7 @@ test('notes are captured while on screen and released once they leave', async ({
   const heldAlong: number[] = [];
   for (let step = 0; step < 50 && (await articles(page).count()) < 60; step++) {
     await page.mouse.wheel(0, 700);
-    await frames(page);
+    await paint(page);
     if (step % 20 === 19) heldAlong.push(await capturesSettleOnScreen());
   }
   expect(await articles(page).count()).toBeGreaterThanOrEqual(50);
@@ -349,7 +349,7 @@ test('notes streaming in while the reader is scrolled down wait behind a button 
   const button = page.getByRole('button', { name: 'Show 3 new notes' });
   await expect(button).toBeVisible();
   for (const text of texts) await expect(timelineNote(page, text)).toHaveCount(0);
-  await frames(page);
+  await paint(page);
   expect(await drift(page, before)).toBeLessThan(1);
   expect((await noteUnderEyes(page))?.id).toBe(before.id);
 
@@ -384,7 +384,7 @@ test('a note deleted at the top edge of the screen does not move the notes below
 
   await actAs(author, 'notes/delete', { noteId: cut });
   await expect(page.locator(`article[data-note-id="${cut}"]`)).toHaveCount(0);
-  await frames(page);
+  await paint(page);
   expect(await drift(page, next)).toBeLessThan(1);
 });
 
