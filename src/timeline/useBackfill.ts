@@ -1,6 +1,7 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type * as Misskey from 'misskey-js';
+import { toApiError } from '@/api/errors';
 import { useStreamStore } from '@/stream/store';
 import { useNotesStore } from '@/stores/notes';
 import { useSessionStore } from '@/stores/session';
@@ -76,8 +77,12 @@ export function useBackfill(tl: Timeline) {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         try {
           notes.put(await session.api.request('notes/show', { noteId: id }));
-        } catch {
-          // A note deleted meanwhile answers NO_SUCH_NOTE; the rest stay as they were.
+        } catch (e) {
+          // Deleted meanwhile: its `deleted` event went with the socket, so it is applied here.
+          // Any other failure leaves the note as it was.
+          if (toApiError(e, 'notes/show').code === 'NO_SUCH_NOTE') {
+            notes.applyNoteUpdate({ id, type: 'deleted', body: { deletedAt: new Date().toISOString() } });
+          }
         }
       }
     };

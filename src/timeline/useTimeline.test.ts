@@ -3,6 +3,7 @@ import { createApp, defineComponent, h, nextTick, ref, type App } from 'vue';
 import { createPinia, setActivePinia } from 'pinia';
 import { createI18n } from 'vue-i18n';
 import type * as Misskey from 'misskey-js';
+import { ApiError } from '@/api/errors';
 import { useNotesStore } from '@/stores/notes';
 import { useTimeline } from './useTimeline';
 import { useBackfill, MAX_BACKFILL_PAGES } from './useBackfill';
@@ -19,6 +20,7 @@ const server = vi.hoisted(() => ({
 const stream = vi.hoisted(() => ({
   channels: [] as Array<{ channel: string; params: unknown; listener: ((n: unknown) => void) | null; disposed: boolean }>,
   reconnected: new Set<() => void>(),
+  captured: new Set<string>(),
 }));
 
 function page(params: Record<string, unknown>): Array<{ id: string }> {
@@ -36,7 +38,11 @@ vi.mock('@/stores/session', () => ({
     api: {
       request: async (endpoint: string, params: Record<string, unknown>) => {
         server.requests.push({ endpoint, params });
-        if (endpoint === 'notes/show') return server.notes.find((n) => n.id === params.noteId);
+        if (endpoint === 'notes/show') {
+          const found = server.notes.find((n) => n.id === params.noteId);
+          if (!found) throw new ApiError({ kind: 'client', endpoint, message: 'No such note.', status: 400, code: 'NO_SUCH_NOTE' });
+          return makeNote(found.id);
+        }
         return page(params).map((n) => makeNote(n.id));
       },
     },
@@ -63,7 +69,7 @@ vi.mock('@/stream/store', () => ({
     },
     // The note store subscribes here; these tests drive deletions through the note store itself.
     onNoteUpdated: () => () => undefined,
-    isCaptured: () => false,
+    isCaptured: (id: string) => stream.captured.has(id),
   }),
 }));
 
@@ -110,6 +116,7 @@ describe('useTimeline against a fake server and stream', () => {
     server.requests = [];
     stream.channels = [];
     stream.reconnected.clear();
+    stream.captured.clear();
   });
 
   it('connects its channel with the filters, loads the first page, and pages down until empty', async () => {
@@ -183,6 +190,18 @@ describe('useTimeline against a fake server and stream', () => {
     await settle();
     useNotesStore().applyNoteUpdate({ id: id(49), type: 'deleted', body: { deletedAt: new Date().toISOString() } });
     expect(t.ids()).not.toContain(id(49));
+    t.app.unmount();
+  });
+
+  it('after a reconnect, drops a captured note the server no longer has', async () => {
+    const t = mountTimeline({ kind: 'local' });
+    await settle();
+    stream.captured = new Set([id(50), id(49)]);
+    server.notes = server.notes.filter((n) => n.id !== id(49));
+    stream.reconnected.forEach((fn) => fn());
+    await settle();
+    expect(t.ids()).not.toContain(id(49));
+    expect(t.ids().slice(0, 2)).toEqual([id(50), id(48)]);
     t.app.unmount();
   });
 
