@@ -279,7 +279,10 @@ test('notes posted while the stream is down are all there after it comes back, o
   const log = await openLocal(page);
   const onScreen = unique('on screen through the outage');
   const onScreenId = await post('carol', { text: onScreen });
+  const doomed = unique('deleted during the outage');
+  const doomedId = await post('carol', { text: doomed });
   await expect.poll(async () => (await aliceSocket())[0]?.captures[onScreenId]).toBe(1);
+  await expect.poll(async () => (await aliceSocket())[0]?.captures[doomedId]).toBe(1);
   const statuses = await recordConnectionStatus(page);
   await control('refuse-upgrades', { seconds: 5 });
   await control('drop-sockets');
@@ -288,8 +291,9 @@ test('notes posted while the stream is down are all there after it comes back, o
     texts.push(unique(`posted during the outage #${i}`));
     await post('bob', { text: texts.at(-1) });
   }
-  // Its noteUpdated is lost with the socket; the note on screen is refreshed after the reconnect.
+  // Their noteUpdated events are lost with the socket; notes on screen are refreshed after the reconnect.
   await actAs('bob', 'notes/reactions/create', { noteId: onScreenId, reaction: '🎉' });
+  await actAs('carol', 'notes/delete', { noteId: doomedId });
 
   await expect(page.getByText(/Reconnecting to /)).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Loaded 3 missed notes.' })).toBeVisible({ timeout: 20_000 });
@@ -303,6 +307,7 @@ test('notes posted while the stream is down are all there after it comes back, o
   expect(openChannels(log.current()!.sent).size).toBe(2);
   for (const socket of log.sockets) expect(repeatedChannelIds(socket.sent)).toEqual([]);
   await expect(timelineNote(page, onScreen).getByLabel('🎉: 1', { exact: true })).toBeVisible();
+  await expect(timelineNote(page, doomed)).toHaveCount(0);
   // The new socket holds the captures again, exactly those the page asked for on it.
   await expect
     .poll(async () => Object.keys((await aliceSocket())[0]?.captures ?? {}).sort())
