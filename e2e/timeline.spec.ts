@@ -261,16 +261,27 @@ test("another user's reactions, votes and deletions reach the screen without a r
   await expect(note).toHaveCount(0);
 });
 
-test('a deleted note leaves the timeline with its renotes', async ({ page }) => {
+test('a deleted renote leaves alone; a deleted note leaves with its renotes', async ({ page }) => {
   await openLocal(page);
   const text = unique('soon gone');
   const id = await post('carol', { text });
   await expect(timelineNote(page, text)).toHaveCount(1);
-  const renoteId = await post('bob', { renoteId: id });
-  await expect(articles(page).and(page.locator(`[data-note-id="${renoteId}"]`))).toHaveCount(1);
-  await expect(timelineNote(page, text)).toHaveCount(2);
-  await expect.poll(async () => Object.keys((await aliceSocket())[0]?.captures ?? {})).toEqual(expect.arrayContaining([id, renoteId]));
+  const renote = async () => {
+    const renoteId = await post('bob', { renoteId: id });
+    await expect(page.locator(`article[data-note-id="${renoteId}"]`)).toHaveCount(1);
+    // A pure renote captures the renoted note and itself.
+    await expect.poll(async () => Object.keys((await aliceSocket())[0]?.captures ?? {})).toEqual(expect.arrayContaining([id, renoteId]));
+    return renoteId;
+  };
 
+  const first = await renote();
+  await expect(timelineNote(page, text)).toHaveCount(2);
+  await actAs('bob', 'notes/delete', { noteId: first });
+  await expect(page.locator(`article[data-note-id="${first}"]`)).toHaveCount(0);
+  await expect(timelineNote(page, text)).toHaveCount(1);
+
+  await renote();
+  await expect(timelineNote(page, text)).toHaveCount(2);
   await actAs('carol', 'notes/delete', { noteId: id });
   await expect(timelineNote(page, text)).toHaveCount(0);
 });
