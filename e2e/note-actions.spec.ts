@@ -234,3 +234,17 @@ test('delete my own note after confirming; copy its link', async ({ page, contex
   await other.getByRole('button', { name: 'More' }).click();
   await expect(other.getByRole('button', { name: 'Delete' })).toHaveCount(0);
 });
+
+test('images open in a viewer that steps with the arrow keys and closes with Escape', async ({ page }) => {
+  const note = await openNote(page, notes.image!);
+  await note.getByRole('button', { name: /^View image/ }).first().click();
+  const viewer = page.getByRole('dialog', { name: 'Image viewer' });
+  await expect(viewer).toContainText('1 of 2');
+  await page.keyboard.press('ArrowRight');
+  await expect(viewer).toContainText('2 of 2');
+  await page.keyboard.press('ArrowLeft');
+  await expect(viewer).toContainText('1 of 2');
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+  expect(page.url()).toContain(`/notes/${notes.image}`);
+});
