@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, defineComponent, h, nextTick } from 'vue';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { createI18n } from 'vue-i18n';
@@ -6,6 +6,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import type * as Misskey from 'misskey-js';
 import NoteView from './NoteView.vue';
 import noteMessages from '../locales/en/note.json';
+import errorMessages from '../locales/en/errors.json';
 import { useNotesStore } from '@/stores/notes';
 import { useSessionStore } from '@/stores/session';
 import showRenote from './fixtures/rest-notes-show-renote.json';
@@ -31,7 +32,7 @@ async function mount(noteId: string): Promise<HTMLElement> {
       { path: '/:acct(@[^/]+)', name: 'user', component: Blank },
     ],
   });
-  const i18n = createI18n({ legacy: false, locale: 'en', messages: { en: { note: noteMessages } } });
+  const i18n = createI18n({ legacy: false, locale: 'en', messages: { en: { note: noteMessages, errors: errorMessages } } });
   const el = document.createElement('div');
   document.body.append(el);
   const app = createApp({ render: () => h(NoteView, { noteId }) });
@@ -118,5 +119,40 @@ describe('NoteView', () => {
     notes.applyNoteUpdate({ id: n.id, type: 'deleted', body: { deletedAt: new Date().toISOString() } });
     await nextTick();
     expect(el.querySelector('article')?.textContent).toContain('This note was deleted.');
+  });
+
+  describe('acting', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('a click on a reaction moves mine at once; a send that fails (no server here) rolls it back and says so', async () => {
+      vi.useFakeTimers();
+      const n = note(showReactions);
+      const session = useSessionStore();
+      session.me = { id: n.userId } as Misskey.entities.MeDetailed;
+      const notes = useNotesStore();
+      notes.setViewer(n.userId);
+      notes.put(n);
+      const el = await mount(n.id);
+      const thumbs = [...el.querySelectorAll<HTMLButtonElement>('.reactions button')].find((b) => b.textContent?.includes('👍'));
+      thumbs?.click();
+      await nextTick();
+      expect(notes.get(n.id)?.myReaction).toBe('👍');
+      expect(el.querySelector('.reactions li.mine')?.textContent).toContain('👍');
+      await vi.advanceTimersByTimeAsync(400);
+      await nextTick();
+      expect(notes.get(n.id)?.reactions).toEqual(n.reactions);
+      expect(notes.get(n.id)?.myReaction).toBe('❤');
+      expect(el.querySelector('[role="alert"]')?.textContent).toContain('Your reaction was not saved');
+    });
+
+    it('a guest sees reactions but cannot toggle them, and gets no action buttons but More', async () => {
+      const n = note(showReactions);
+      useNotesStore().put(n);
+      const el = await mount(n.id);
+      const buttons = [...el.querySelectorAll<HTMLButtonElement>('.reactions button')];
+      expect(buttons.every((b) => b.disabled)).toBe(true);
+      const actions = [...el.querySelectorAll('.note-actions > button, .note-actions > .note-menu-root > button')].map((b) => b.getAttribute('aria-label') ?? b.textContent?.trim());
+      expect(actions).toEqual(['More']);
+    });
   });
 });
