@@ -189,36 +189,44 @@ export async function showQueued(page: Page): Promise<void> {
 }
 
 export interface ScrollResult {
-  passed: number;
+  /** notes rendered into the list on the way (the timeline keeps at most 300 at once) */
+  loaded: number;
+  /** notes seen inside the viewport in at least one sample */
+  onScreen: number;
   maxVisible: number;
   steps: number;
   reachedTarget: boolean;
 }
 
 /**
- * Wheels down the page until `notes` distinct timeline notes have been on screen (older pages load
- * on the way), sampling how many are visible at once. Stops if nothing new shows for `stallMs`.
+ * Wheels down the page, one step shorter than the viewport, until `notes` distinct notes have been
+ * rendered into the list (older pages load on the way), sampling which are on screen. Stops if
+ * nothing new renders for `stallMs`.
  */
 export async function scrollThrough(page: Page, notes: number, opts: { stepPx?: number; everyMs?: number; stallMs?: number } = {}): Promise<ScrollResult> {
   const stepPx = opts.stepPx ?? 700;
   const everyMs = opts.everyMs ?? 60;
   const stallMs = opts.stallMs ?? 10_000;
   await page.mouse.move(640, 400);
-  const passed = new Set<string>();
+  const rendered = () => page.evaluate<number>('window.__bench.seen.size');
+  const startRendered = await rendered();
+  const onScreen = new Set<string>();
+  let loaded = 0;
   let maxVisible = 0;
   let steps = 0;
   let lastNew = Date.now();
-  while (passed.size < notes && Date.now() - lastNew < stallMs) {
+  while (loaded < notes && Date.now() - lastNew < stallMs) {
     const visible = await page.evaluate<string[]>('window.__bench.visibleItems()');
     maxVisible = Math.max(maxVisible, visible.length);
-    const before = passed.size;
-    visible.forEach((id) => passed.add(id));
-    if (passed.size > before) lastNew = Date.now();
+    visible.forEach((id) => onScreen.add(id));
+    const now = (await rendered()) - startRendered;
+    if (now > loaded) lastNew = Date.now();
+    loaded = now;
     await page.mouse.wheel(0, stepPx);
     steps++;
     await sleep(everyMs);
   }
-  return { passed: passed.size, maxVisible, steps, reachedTarget: passed.size >= notes };
+  return { loaded, onScreen: onScreen.size, maxVisible, steps, reachedTarget: loaded >= notes };
 }
 
 export async function scrollToTop(page: Page): Promise<void> {

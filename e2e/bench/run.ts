@@ -10,7 +10,7 @@ import { reactionLatency } from './figures/reactions.ts';
 import { reconnect } from './figures/reconnect.ts';
 import { measureSize } from './figures/size.ts';
 import { streamLoad } from './figures/streamLoad.ts';
-import { log, round, sleep, waitFor } from './stats.ts';
+import { log, round, waitFor } from './stats.ts';
 
 const DIST = 'node_modules/.bench-dist';
 const VITE = 'node_modules/vite/bin/vite.js';
@@ -111,6 +111,5 @@ export async function run(opts: RunOptions): Promise<void> {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } finally {
     await stop();
-    await sleep(0);
   }
 }

@@ -27,7 +27,8 @@ export async function captures(bench: Bench) {
     await sleep(200);
     const server = await aliceSocket();
     return {
-      notesScrolled: scrolled.passed,
+      notesScrolled: scrolled.loaded,
+      notesSeenOnScreen: scrolled.onScreen,
       reachedTarget: scrolled.reachedTarget,
       maxCapturesOpen: p.socket.maxOpen,
       maxNotesVisible: scrolled.maxVisible,
