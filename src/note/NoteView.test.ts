@@ -9,11 +9,11 @@ import noteMessages from '../locales/en/note.json';
 import errorMessages from '../locales/en/errors.json';
 import { useNotesStore } from '@/stores/notes';
 import { useSessionStore } from '@/stores/session';
-import showRenote from './fixtures/rest-notes-show-renote.json';
-import showCw from './fixtures/rest-notes-show-cw.json';
-import showSensitive from './fixtures/rest-notes-show-sensitive-image.json';
-import showReactions from './fixtures/rest-notes-show-reactions.json';
-import showQuote from './fixtures/rest-notes-show-quote.json';
+import showRenote from '@/testing/fixtures/rest-notes-show-renote.json';
+import showCw from '@/testing/fixtures/rest-notes-show-cw.json';
+import showSensitive from '@/testing/fixtures/rest-notes-show-sensitive-image.json';
+import showReactions from '@/testing/fixtures/rest-notes-show-reactions.json';
+import showQuote from '@/testing/fixtures/rest-notes-show-quote.json';
 
 type Note = Misskey.entities.Note;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
 import type * as Misskey from 'misskey-js';
 import messages from '@/locales/en/notifications.json';
-import recorded from './fixtures/rest-i-notifications.json';
+import recorded from '@/testing/fixtures/rest-i-notifications.json';
 import {
   notificationExcerpt, notificationReaction, notificationTarget, notificationText, type Translator,
 } from './notificationView';

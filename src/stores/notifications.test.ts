@@ -4,8 +4,8 @@ import type { Api } from '@/api/client';
 import { useNotificationsStore } from './notifications';
 import { reconnect, setupStream, setVisibility, startOpen, teardownStream } from '@/stream/testing/streamHarness';
 import type { FakeWebSocket } from '@/stream/testing/fakeWebSocket';
-import meUnread from '@/notifications/fixtures/rest-i-alice-unread.json';
-import mainRecording from '@/notifications/fixtures/stream-main-interactions.json';
+import meUnread from '@/testing/fixtures/rest-i-alice-unread.json';
+import mainRecording from '@/testing/fixtures/stream-main-interactions.json';
 
 type MeDetailed = Misskey.entities.MeDetailed;
 type Notification = Misskey.entities.Notification;

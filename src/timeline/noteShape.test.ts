@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import bobPosts from '../../../shared/fixtures/misskey-2024.10.1/stream-timelines-bob-posts.json';
-import filtering from '../../../shared/fixtures/misskey-2024.10.1/stream-timelines-filtering.json';
-import localPage from '../../../shared/fixtures/misskey-2024.10.1/rest-notes-local-timeline-alice.json';
-import showRenote from '../../../shared/fixtures/misskey-2024.10.1/rest-notes-show-renote.json';
+import bobPosts from '@/testing/fixtures/stream-timelines-bob-posts.json';
+import filtering from '@/testing/fixtures/stream-timelines-filtering.json';
+import localPage from '@/testing/fixtures/rest-notes-local-timeline-alice.json';
+import showRenote from '@/testing/fixtures/rest-notes-show-renote.json';
 import { isNote } from './noteShape';
 
 type Recorded = { dir: string; frame: { type: string; body?: { type?: string; body?: unknown } } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type * as Misskey from 'misskey-js';
-import plain from '../fixtures/rest-notes-show-plain.json';
+import plain from '@/testing/fixtures/rest-notes-show-plain.json';
 import { noteLink, renoteParams } from './noteLink';
 
 const base = plain.response as unknown as Misskey.entities.Note;

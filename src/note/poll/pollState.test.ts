@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import single from '../fixtures/rest-notes-show-poll-single.json';
-import ended from '../fixtures/rest-notes-show-poll-ended.json';
+import single from '@/testing/fixtures/rest-notes-show-poll-single.json';
+import ended from '@/testing/fixtures/rest-notes-show-poll-ended.json';
 import { canVoteFor, hasVoted, isExpired, totalVotes, voteShares, type Poll } from './pollState';
 
 const poll = (choices: Array<[number, boolean]>, extra: Partial<Poll> = {}): Poll => ({

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type * as Misskey from 'misskey-js';
 import { useNotesStore } from '@/stores/notes';
-import showReactions from '../fixtures/rest-notes-show-reactions.json';
+import showReactions from '@/testing/fixtures/rest-notes-show-reactions.json';
 import { createReactionQueue } from './reactionQueue';
 import type { ReactionRequest } from './reactionPlan';
 
