@@ -4,7 +4,8 @@ export interface BackoffPolicy {
   capMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, factor: 2, capMs: 30_000 };
+// Capped at 10 s (as misskey-js does): after an outage the next try is never far off.
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, factor: 2, capMs: 10_000 };
 
 /** The largest delay allowed before retry number `attempt` (0-based): exponential, capped. */
 export function backoffCeiling(attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
