@@ -497,3 +497,66 @@ test('back and forward keep the reading position', async ({ page }) => {
   await expect.poll(() => drift(page, reading)).toBeLessThan(2);
   expect((await noteUnderEyes(page))?.id).toBe(reading.id);
 });
+
+test('paging down past the cap trims the newest notes without moving the note being read or skipping any', async ({ page }) => {
+  test.setTimeout(180_000);
+  // With the seed's notes, enough that paging down goes well past the 300 notes a timeline holds.
+  const label = unique('headline');
+  for (let batch = 0; batch < 12; batch++) {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => post('newsbot', { text: `${label} #${batch * 20 + i}` })));
+  }
+  await openLocal(page);
+
+  // Recorded on every frame: the notes ever in the list, those ever on screen, and the note at the
+  // top of the viewport. When notes leave the list (a trim), that note's move is recorded at once.
+  type Probe = { rendered: Set<string>; seen: Set<string>; reading: { id: string; top: number } | null; trims: Array<{ id: string; moved: number | null }> };
+  await page.evaluate(() => {
+    const w = window as unknown as Probe;
+    const list = document.querySelector('article[data-item-id]')!.parentElement!;
+    const notes = () => [...list.querySelectorAll<HTMLElement>(':scope > article[data-item-id]')];
+    const topNote = () => {
+      const el = notes().find((n) => n.getBoundingClientRect().bottom > 0);
+      return el ? { id: el.dataset.itemId!, top: el.getBoundingClientRect().top } : null;
+    };
+    Object.assign(w, { rendered: new Set(), seen: new Set(), reading: null, trims: [] });
+    const tick = () => {
+      for (const el of notes()) {
+        const r = el.getBoundingClientRect();
+        w.rendered.add(el.dataset.itemId!);
+        if (r.bottom > 0 && r.top < innerHeight) w.seen.add(el.dataset.itemId!);
+      }
+      w.reading = topNote();
+      requestAnimationFrame(tick);
+    };
+    tick();
+    new MutationObserver((records) => {
+      const removed = records.some((rec) => [...rec.removedNodes].some((n) => n instanceof HTMLElement && n.dataset.itemId));
+      const was = w.reading;
+      if (!removed || !was) return;
+      const el = list.querySelector<HTMLElement>(`:scope > [data-item-id="${CSS.escape(was.id)}"]`);
+      w.trims.push({ id: was.id, moved: el ? el.getBoundingClientRect().top - was.top : null });
+    }).observe(list, { childList: true });
+  });
+  const probe = () =>
+    page.evaluate(() => {
+      const w = window as unknown as Probe;
+      return { rendered: [...w.rendered], seen: [...w.seen], reading: w.reading, trims: w.trims };
+    });
+
+  // Steps shorter than the viewport, so every note crosses the screen on the way down.
+  await page.mouse.move(400, 400);
+  for (let step = 0; step < 400 && (await probe()).trims.length < 2; step++) {
+    await page.mouse.wheel(0, 600);
+    await paint(page);
+  }
+  await expect(page.getByRole('button', { name: 'Load missing notes' })).toHaveCount(1);
+  const { rendered, seen, reading, trims } = await probe();
+  expect(trims.length).toBeGreaterThanOrEqual(2);
+  for (const trim of trims) expect(Math.abs(trim.moved ?? Infinity)).toBeLessThanOrEqual(2);
+
+  // Every note above the one now read (ids order the list, newest first) was on screen once.
+  const passed = rendered.filter((id) => id > reading!.id);
+  expect(passed.length).toBeGreaterThan(300);
+  const seenSet = new Set(seen);
+  expect(passed.filter((id) => !seenSet.has(id))).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue';
 import type { Anchor } from './useReadingPosition';
+import { anchorShift, type PlacedItem } from './anchorShift';
 
 // Within this many pixels of the top the reader counts as "at the top" (new notes appear).
 const TOP_SLACK_PX = 16;
@@ -8,11 +9,13 @@ const TOP_SLACK_PX = 16;
 const ANCHOR_CANDIDATES = 5;
 
 // Keeps the item the reader is looking at still while anything above it changes size
-// (notes inserted, images loading, custom emoji, off-screen notes rendered for real).
+// (notes inserted, images loading, custom emoji, off-screen notes rendered for real) and while
+// the list itself changes (`measure` before the DOM is patched, `compensate` after: a trim at the
+// top when paging down removes thousands of pixels that no resize would report).
 // Done by hand, with the browser's own overflow-anchor off, so that every browser behaves alike.
 export function useScrollAnchor(list: Ref<HTMLElement | null>, root: Ref<HTMLElement | null>) {
   const atTop = ref(true);
-  let anchors: Array<{ id: string; top: number }> = [];
+  let anchors: PlacedItem[] = [];
   let frame = 0;
   let resize: ResizeObserver | null = null;
 
@@ -53,13 +56,8 @@ export function useScrollAnchor(list: Ref<HTMLElement | null>, root: Ref<HTMLEle
 
   function compensate(): void {
     if (atTop.value) return;
-    for (const anchor of anchors) {
-      const el = find(anchor.id);
-      if (!el) continue;
-      const delta = el.getBoundingClientRect().top - anchor.top;
-      if (Math.abs(delta) >= 1) window.scrollBy(0, delta);
-      break;
-    }
+    const delta = anchorShift(anchors, (id) => find(id)?.getBoundingClientRect().top ?? null);
+    if (delta) window.scrollBy(0, delta);
     measure();
   }
 
@@ -103,5 +101,5 @@ export function useScrollAnchor(list: Ref<HTMLElement | null>, root: Ref<HTMLEle
     if (frame) cancelAnimationFrame(frame);
   });
 
-  return { atTop, current, restore, toTop, measure };
+  return { atTop, current, restore, toTop, measure, compensate };
 }
