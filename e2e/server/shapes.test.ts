@@ -6,7 +6,8 @@ import { api, TestSocket } from './testing.ts';
 // Compares the key sets (and which keys are null) of this server's responses with the
 // traffic recorded from a real Misskey 2024.10.1, so absent-vs-null cannot drift.
 
-const FIXTURES = new URL('../../../shared/fixtures/misskey-2024.10.1/', import.meta.url);
+// The recordings live in the repo, so these tests run without anything beside it.
+const FIXTURES = new URL('../../src/testing/fixtures/', import.meta.url);
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
 
 type Shape = Record<string, string>;
