@@ -98,10 +98,19 @@ test('a token revoked while the app is open leads to the session-expired flow', 
   await signInAs(page, 'alice');
   await page.goto('/');
   await expect(page.locator('article[data-note-id]').first()).toBeVisible();
+  const draft = 'half-written thought that must survive';
+  await page.getByRole('form').getByRole('textbox').first().fill(draft);
+  await expect.poll(() => page.evaluate(() => JSON.stringify(localStorage))).toContain(draft);
   await control('revoke-token', { user: 'alice' });
   await control('drop-sockets');
   await expect(page.getByRole('status').filter({ hasText: 'session on' })).toContainText('has expired', { timeout: 20_000 });
   await page.getByRole('link', { name: 'Sign in again' }).click();
   await expect(page).toHaveURL(/\/signin\?server=/);
   await expect(page.getByLabel('Server address').first()).toHaveValue(E2E_SERVER_URL);
+  // Signing in again (MiAuth issues a new token for the same account) brings the draft back.
+  await page.getByRole('button', { name: /^Sign in with (?!token)/ }).click();
+  await page.getByLabel('Sign in as').selectOption({ label: '@alice' });
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await expect(page).toHaveURL(`http://127.0.0.1:${E2E_CLIENT_PORT}/`);
+  await expect(page.getByRole('form').getByRole('textbox').first()).toHaveValue(draft);
 });
