@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db, FileRecord, NoteRecord, UserRecord, Visibility } from './db.ts';
 import { errors } from './errors.ts';
-import { emojiUrl, packFile, packNote, packUserDetailed, packUserLite } from './pack.ts';
+import { emojiUrl, packFile, packMe, packNote, packUserDetailed, packUserLite } from './pack.ts';
 import { customEmojiOf, normaliseReaction, storedReaction } from './reactions.ts';
 import { markMentionUnread, notify } from './notify.ts';
 import { canSee, isPureRenote } from './visibility.ts';
@@ -188,15 +188,24 @@ export function follow(db: Db, follower: UserRecord, followee: UserRecord, silen
   if (follower.id === followee.id) throw errors.followeeIsYourself();
   if (db.isFollowing(follower.id, followee.id)) throw errors.alreadyFollowing();
   if (followee.isLocked) {
-    db.followRequests.add(`${follower.id}>${followee.id}`);
+    const key = `${follower.id}>${followee.id}`;
+    // Asking again while a request is pending changes nothing and notifies nobody.
+    if (db.followRequests.has(key)) return;
+    db.followRequests.set(key, { id: db.ids.next(), followerId: follower.id, followeeId: followee.id });
     if (silent) return;
     db.events.emit('main', followee.id, 'receiveFollowRequest', packUserLite(db, follower));
     notify(db, followee.id, { type: 'receiveFollowRequest', notifierId: follower.id });
     return;
   }
+  insertFollowing(db, follower, followee, silent);
+}
+
+// Misskey's insertFollowingDoc: a pending request is consumed and its sender told it was accepted.
+function insertFollowing(db: Db, follower: UserRecord, followee: UserRecord, silent: boolean): void {
   db.follows.add(`${follower.id}>${followee.id}`);
+  const requested = db.followRequests.delete(`${follower.id}>${followee.id}`);
   if (silent) return;
-  notify(db, follower.id, { type: 'followRequestAccepted', notifierId: followee.id });
+  if (requested) notify(db, follower.id, { type: 'followRequestAccepted', notifierId: followee.id });
   db.events.emit('main', follower.id, 'follow', packUserDetailed(db, followee, follower.id));
   db.events.emit('main', followee.id, 'followed', packUserLite(db, follower));
   notify(db, followee.id, { type: 'follow', notifierId: follower.id });
@@ -206,6 +215,25 @@ export function unfollow(db: Db, follower: UserRecord, followee: UserRecord): vo
   if (follower.id === followee.id) throw errors.followeeIsYourself();
   if (!db.follows.delete(`${follower.id}>${followee.id}`)) throw errors.notFollowing();
   db.events.emit('main', follower.id, 'unfollow', packUserDetailed(db, followee, follower.id));
+}
+
+/** The followee answers yes; hasPendingReceivedFollowRequest changes, hence meUpdated. */
+export function acceptFollowRequest(db: Db, followee: UserRecord, follower: UserRecord): void {
+  if (!db.followRequests.has(`${follower.id}>${followee.id}`)) throw errors.noFollowRequest();
+  insertFollowing(db, follower, followee, false);
+  db.events.emit('main', followee.id, 'meUpdated', packMe(db, followee));
+}
+
+/** The followee answers no. Like Misskey, rejecting a request that does not exist is not an error. */
+export function rejectFollowRequest(db: Db, followee: UserRecord, follower: UserRecord): void {
+  db.followRequests.delete(`${follower.id}>${followee.id}`);
+  db.events.emit('main', follower.id, 'unfollow', packUserDetailed(db, followee, follower.id));
+}
+
+/** The follower withdraws a pending request. */
+export function cancelFollowRequest(db: Db, follower: UserRecord, followee: UserRecord): void {
+  if (!db.followRequests.delete(`${follower.id}>${followee.id}`)) throw errors.followRequestNotFound();
+  db.events.emit('main', followee.id, 'meUpdated', packMe(db, followee));
 }
 
 export interface UploadInput {

@@ -119,6 +119,12 @@ export interface DbEvents {
   broadcast: [type: string, body: unknown];
 }
 
+export interface FollowRequestRecord {
+  id: string;
+  followerId: string;
+  followeeId: string;
+}
+
 export class Db {
   readonly events = new EventEmitter<DbEvents>();
   readonly ids: IdGenerator;
@@ -132,7 +138,8 @@ export class Db {
   readonly lists = new Map<string, UserList>();
   /** `${followerId}>${followeeId}` */
   readonly follows = new Set<string>();
-  readonly followRequests = new Set<string>();
+  /** pending requests by `${followerId}>${followeeId}`; the id orders following/requests/list */
+  readonly followRequests = new Map<string, FollowRequestRecord>();
   /** Static generated assets under /files/ that are not drive files (avatars, emoji). */
   readonly assets = new Map<string, { type: string; data: Buffer | string }>();
   /** Users with an open stream socket, for onlineStatus. */

@@ -43,6 +43,8 @@ export const errors = {
   alreadyFollowing: clientError('ALREADY_FOLLOWING', '35387507-38c7-4cb9-9197-300b93783fa0', 'You are already following that user.'),
   followeeIsYourself: clientError('FOLLOWEE_IS_YOURSELF', '26fbe7bb-a331-4857-af17-205b426669a9', 'Followee is yourself.'),
   notFollowing: clientError('NOT_FOLLOWING', '5dbf82f5-c92b-40b1-87d1-6c8c0741fd09', 'You are not following that user.'),
+  noFollowRequest: clientError('NO_FOLLOW_REQUEST', 'bcde4f8b-0913-4614-8881-614e522fb041', 'No follow request.'),
+  followRequestNotFound: clientError('FOLLOW_REQUEST_NOT_FOUND', '089b125b-d338-482a-9a09-e2622ac9f8d4', 'Follow request not found.'),
   followerIsYourself: clientError('FOLLOWER_IS_YOURSELF', 'd9e400b9-36b0-4808-b1d8-79e707f1296c', 'Follower is yourself.'),
   bothWithRepliesAndWithFiles: clientError('BOTH_WITH_REPLIES_AND_WITH_FILES', 'dfaa3eb7-8002-4cb7-bcc4-1095df46656f', 'Specifying both withReplies and withFiles is not supported'),
   noSuchEmoji: clientError('NO_SUCH_EMOJI', '6a5e3be7-5ac3-44a6-a425-9937cd66f8e3', 'No such emoji.'),

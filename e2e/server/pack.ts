@@ -132,7 +132,7 @@ export function packMe(db: Db, user: UserRecord): MeDetailed {
     hasUnreadAntenna: false,
     hasUnreadChannel: false,
     hasUnreadNotification: unread > 0,
-    hasPendingReceivedFollowRequest: [...db.followRequests].some((r) => r.endsWith(`>${user.id}`)),
+    hasPendingReceivedFollowRequest: [...db.followRequests.values()].some((r) => r.followeeId === user.id),
     unreadNotificationsCount: unread,
     mutedWords: [],
     hardMutedWords: [],

@@ -1,6 +1,7 @@
 import type { Endpoint } from '../endpoint.ts';
 import { accountEndpoints } from './account.ts';
 import { driveEndpoints } from './drive.ts';
+import { followRequestEndpoints } from './followRequests.ts';
 import { metaEndpoints } from './meta.ts';
 import { noteEndpoints } from './notes.ts';
 import { timelineEndpoints } from './timelines.ts';
@@ -12,5 +13,6 @@ export const endpoints: Record<string, Endpoint> = {
   ...timelineEndpoints,
   ...noteEndpoints,
   ...userEndpoints,
+  ...followRequestEndpoints,
   ...driveEndpoints,
 };
