@@ -20,6 +20,15 @@ export function useFollow(user: Ref<Misskey.entities.UserDetailed>) {
     return 'none';
   });
 
+  async function relationAfterFollow(userId: string): Promise<FollowState> {
+    try {
+      const fresh = (await session.api.request('users/show', { userId })) as Partial<Misskey.entities.UserDetailedNotMe>;
+      return fresh.isFollowing ? 'following' : 'requested';
+    } catch {
+      return 'requested';
+    }
+  }
+
   async function toggle(): Promise<void> {
     if (busy.value) return;
     busy.value = true;
@@ -28,7 +37,8 @@ export function useFollow(user: Ref<Misskey.entities.UserDetailed>) {
     try {
       if (state.value === 'none') {
         await session.api.request('following/create', { userId });
-        override.value = user.value.isLocked ? 'requested' : 'following';
+        // A locked account may still accept at once (it already follows us): ask the server.
+        override.value = user.value.isLocked ? await relationAfterFollow(userId) : 'following';
       } else if (state.value === 'following') {
         await session.api.request('following/delete', { userId });
         override.value = 'none';
