@@ -11,38 +11,81 @@ function fakeSink(enabled = true) {
   return { sink, log };
 }
 
+const timing = { dwellMs: 100, graceMs: 1000 };
+
 describe('CaptureTracker', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('captures on entering and releases after the grace period', () => {
+  it('captures once a note has stayed in view, and releases after the grace period', () => {
     const { sink, log } = fakeSink();
-    const t = new CaptureTracker<string>(sink, 1000);
+    const t = new CaptureTracker<string>(sink, timing);
     t.track('a', ['renoted', 'wrapper']);
     t.setVisible('a', true);
+    expect(log).toEqual([]);
+    vi.advanceTimersByTime(100);
     expect(log).toEqual(['+renoted', '+wrapper']);
     t.setVisible('a', false);
+    vi.advanceTimersByTime(999);
     expect(log).toHaveLength(2);
-    vi.runAllTimers();
+    vi.advanceTimersByTime(1);
     expect(log).toEqual(['+renoted', '+wrapper', '-renoted', '-wrapper']);
+  });
+
+  it('a note flung past faster than the dwell is never captured', () => {
+    const { sink, log } = fakeSink();
+    const t = new CaptureTracker<string>(sink, timing);
+    t.track('a', ['n1']);
+    t.setVisible('a', true);
+    vi.advanceTimersByTime(60);
+    t.setVisible('a', false);
+    vi.runAllTimers();
+    expect(log).toEqual([]);
   });
 
   it('a note that comes back within the grace period is not released', () => {
     const { sink, log } = fakeSink();
-    const t = new CaptureTracker<string>(sink, 1000);
+    const t = new CaptureTracker<string>(sink, timing);
     t.track('a', ['n1']);
     t.setVisible('a', true);
+    vi.advanceTimersByTime(100);
     t.setVisible('a', false);
+    vi.advanceTimersByTime(500);
     t.setVisible('a', true);
     vi.runAllTimers();
     expect(log).toEqual(['+n1']);
   });
 
-  it('untracking releases at once', () => {
+  it('a note gone far away is released at once, without waiting for the grace period', () => {
     const { sink, log } = fakeSink();
-    const t = new CaptureTracker<string>(sink, 1000);
+    const t = new CaptureTracker<string>(sink, timing);
     t.track('a', ['n1']);
     t.setVisible('a', true);
+    vi.advanceTimersByTime(100);
+    t.setVisible('a', false);
+    t.setFar('a');
+    expect(log).toEqual(['+n1', '-n1']);
+    vi.runAllTimers();
+    expect(log).toEqual(['+n1', '-n1']);
+  });
+
+  it('a far note that was never captured sends nothing', () => {
+    const { sink, log } = fakeSink();
+    const t = new CaptureTracker<string>(sink, timing);
+    t.track('a', ['n1']);
+    t.setFar('a');
+    t.setVisible('a', true);
+    t.setFar('a');
+    vi.runAllTimers();
+    expect(log).toEqual([]);
+  });
+
+  it('untracking releases at once', () => {
+    const { sink, log } = fakeSink();
+    const t = new CaptureTracker<string>(sink, timing);
+    t.track('a', ['n1']);
+    t.setVisible('a', true);
+    vi.advanceTimersByTime(100);
     t.setVisible('a', false);
     t.untrack('a');
     expect(log).toEqual(['+n1', '-n1']);
@@ -53,7 +96,7 @@ describe('CaptureTracker', () => {
 
   it('notes never seen are never captured', () => {
     const { sink, log } = fakeSink();
-    const t = new CaptureTracker<string>(sink, 1000);
+    const t = new CaptureTracker<string>(sink, timing);
     t.track('a', ['n1']);
     t.untrack('a');
     expect(log).toEqual([]);
@@ -61,18 +104,20 @@ describe('CaptureTracker', () => {
 
   it('guests do not capture', () => {
     const { sink, log } = fakeSink(false);
-    const t = new CaptureTracker<string>(sink, 1000);
+    const t = new CaptureTracker<string>(sink, timing);
     t.track('a', ['n1']);
     t.setVisible('a', true);
+    vi.runAllTimers();
     t.untrack('a');
     expect(log).toEqual([]);
   });
 
-  it('swaps captures when a visible note changes ids', () => {
+  it('swaps captures when a captured note changes ids', () => {
     const { sink, log } = fakeSink();
-    const t = new CaptureTracker<string>(sink, 1000);
+    const t = new CaptureTracker<string>(sink, timing);
     t.track('a', ['w']);
     t.setVisible('a', true);
+    vi.advanceTimersByTime(100);
     t.setIds('a', ['r', 'w']);
     expect(log).toEqual(['+w', '-w', '+r', '+w']);
   });

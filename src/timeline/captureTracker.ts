@@ -1,6 +1,9 @@
-// Which observed notes are captured: captured on entering the viewport (plus margin), released
-// a grace period after leaving, so a fast scroll past a note sends nothing at all.
+// Which observed notes are captured. A note is captured once it has stayed in view (plus margin)
+// for a moment, so a fling past it sends nothing at all. It is released a grace period after
+// it leaves the view, so scrolling back and forth does not churn, but at once when it is far
+// away (the reader will not be back soon, and the open captures stay about a screenful).
 
+export const CAPTURE_DWELL_MS = 120;
 export const RELEASE_GRACE_MS = 1000;
 
 export interface CaptureSink {
@@ -10,27 +13,35 @@ export interface CaptureSink {
   enabled(): boolean;
 }
 
+export interface CaptureTiming {
+  dwellMs: number;
+  graceMs: number;
+}
+
 interface Tracked {
   ids: string[];
   visible: boolean;
   captured: string[];
-  releaseTimer: ReturnType<typeof setTimeout> | null;
+  timer: ReturnType<typeof setTimeout> | null;
 }
 
 export class CaptureTracker<K> {
   private readonly tracked = new Map<K, Tracked>();
+  private readonly timing: CaptureTiming;
 
   constructor(
     private readonly sink: CaptureSink,
-    private readonly graceMs = RELEASE_GRACE_MS,
-  ) {}
+    timing: Partial<CaptureTiming> = {},
+  ) {
+    this.timing = { dwellMs: CAPTURE_DWELL_MS, graceMs: RELEASE_GRACE_MS, ...timing };
+  }
 
   get size(): number {
     return this.tracked.size;
   }
 
   track(key: K, ids: string[]): void {
-    this.tracked.set(key, { ids, visible: false, captured: [], releaseTimer: null });
+    this.tracked.set(key, { ids, visible: false, captured: [], timer: null });
   }
 
   // A note whose ids change (its renote target loaded, say) swaps its captures at once.
@@ -51,35 +62,46 @@ export class CaptureTracker<K> {
     this.tracked.delete(key);
   }
 
+  // In view (with the observer's margin) or not.
   setVisible(key: K, visible: boolean): void {
     const t = this.tracked.get(key);
     if (!t || t.visible === visible) return;
     t.visible = visible;
-    if (visible) {
-      this.captureNow(t);
-    } else if (t.captured.length && t.releaseTimer === null) {
-      t.releaseTimer = setTimeout(() => {
-        t.releaseTimer = null;
+    this.stopTimer(t);
+    if (visible && !t.captured.length) {
+      t.timer = setTimeout(() => {
+        t.timer = null;
+        if (t.visible) this.captureNow(t);
+      }, this.timing.dwellMs);
+    } else if (!visible && t.captured.length) {
+      t.timer = setTimeout(() => {
+        t.timer = null;
         if (!t.visible) this.releaseNow(t);
-      }, this.graceMs);
+      }, this.timing.graceMs);
     }
   }
 
+  // Farther than the grace zone: released now, whatever its timer says.
+  setFar(key: K): void {
+    const t = this.tracked.get(key);
+    if (!t) return;
+    t.visible = false;
+    this.releaseNow(t);
+  }
+
+  private stopTimer(t: Tracked): void {
+    if (t.timer !== null) clearTimeout(t.timer);
+    t.timer = null;
+  }
+
   private captureNow(t: Tracked): void {
-    if (t.releaseTimer !== null) {
-      clearTimeout(t.releaseTimer);
-      t.releaseTimer = null;
-    }
     if (t.captured.length || !this.sink.enabled()) return;
     t.captured = [...t.ids];
     t.captured.forEach((id) => this.sink.capture(id));
   }
 
   private releaseNow(t: Tracked): void {
-    if (t.releaseTimer !== null) {
-      clearTimeout(t.releaseTimer);
-      t.releaseTimer = null;
-    }
+    this.stopTimer(t);
     t.captured.forEach((id) => this.sink.release(id));
     t.captured = [];
   }

@@ -5,12 +5,19 @@ import { CaptureTracker } from './captureTracker';
 
 // A note counts as visible a little before it scrolls into view, so its updates are live on arrival.
 const ROOT_MARGIN = '200px 0px';
+// Past a screen's height away a note is released without waiting for the grace period.
+const FAR_MARGIN = '100% 0px';
+
+interface Observers {
+  observe(el: Element): void;
+  unobserve(el: Element): void;
+}
 
 let tracker: CaptureTracker<Element> | null = null;
-let observer: IntersectionObserver | null = null;
+let observer: Observers | null = null;
 
-// One IntersectionObserver and one tracker for every note on the page.
-function shared(): { tracker: CaptureTracker<Element>; observer: IntersectionObserver } {
+// Two IntersectionObservers (in view, not far) and one tracker for every note on the page.
+function shared(): { tracker: CaptureTracker<Element>; observer: Observers } {
   if (!tracker || !observer) {
     const stream = useStreamStore();
     const session = useSessionStore();
@@ -19,10 +26,24 @@ function shared(): { tracker: CaptureTracker<Element>; observer: IntersectionObs
       release: (id) => stream.release(id),
       enabled: () => session.me != null,
     });
-    observer = new IntersectionObserver(
+    const near = new IntersectionObserver(
       (entries) => entries.forEach((e) => t.setVisible(e.target, e.isIntersecting)),
       { rootMargin: ROOT_MARGIN },
     );
+    const far = new IntersectionObserver(
+      (entries) => entries.forEach((e) => e.isIntersecting || t.setFar(e.target)),
+      { rootMargin: FAR_MARGIN },
+    );
+    observer = {
+      observe(el) {
+        near.observe(el);
+        far.observe(el);
+      },
+      unobserve(el) {
+        near.unobserve(el);
+        far.unobserve(el);
+      },
+    };
     tracker = t;
   }
   return { tracker, observer };
