@@ -377,6 +377,26 @@ test('notes streaming in while the reader is scrolled down wait behind a button 
   await expect(button).toHaveCount(0);
 });
 
+test('notes that changed while waiting behind the button are shown as they are now', async ({ page }) => {
+  await openLocal(page);
+  await scrollDown(page, 1500);
+  const [kept, gone, liked] = [unique('kept'), unique('gone'), unique('liked')];
+  const ids = [];
+  for (const text of [kept, gone, liked]) ids.push(await post('bob', { text }));
+  const button = page.getByRole('button', { name: 'Show 3 new notes' });
+  await expect(button).toBeVisible();
+  // While they wait nothing on screen holds them, so these events reach no one.
+  await actAs('bob', 'notes/delete', { noteId: ids[1] });
+  await actAs('carol', 'notes/reactions/create', { noteId: ids[2], reaction: '👍' });
+
+  await button.click();
+  await expect(timelineNote(page, kept)).toHaveCount(1);
+  await expect(timelineNote(page, gone)).toHaveCount(0);
+  await expect(timelineNote(page, liked).getByRole('list', { name: 'Reactions' }).getByLabel('👍: 1', { exact: true })).toBeVisible();
+  await expect(articles(page).first()).toContainText(liked);
+  await expect(articles(page).nth(1)).toContainText(kept);
+});
+
 test('a note deleted at the top edge of the screen does not move the notes below it', async ({ page }) => {
   await openLocal(page);
   await scrollDown(page, 1500);

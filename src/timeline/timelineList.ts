@@ -101,3 +101,7 @@ export function oldestNoteId(items: readonly TimelineItem[]): string | null {
 export function maxId(ids: readonly string[]): string | null {
   return ids.reduce<string | null>((max, id) => (max === null || id > max ? id : max), null);
 }
+
+export function minId(ids: readonly string[]): string | null {
+  return ids.reduce<string | null>((min, id) => (min === null || id < min ? id : min), null);
+}

@@ -72,18 +72,21 @@ export class TimelineState {
   }
 
   // New notes on top: shown at once when `live`, otherwise queued (newest first, capped).
-  arrive(ids: string[], live: boolean): void {
+  // Returns the queued notes this showed (they may have changed while they waited).
+  arrive(ids: string[], live: boolean): string[] {
     const known = this.held();
     const fresh = [...new Set(ids)].filter((id) => !known.has(id));
     this.hold(fresh);
     if (live) {
-      this.show([...this.pending, ...fresh]);
+      const queued = this.pending;
       this.pending = [];
-      return;
+      this.show([...queued, ...fresh]);
+      return queued;
     }
     const queue = [...fresh, ...this.pending].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
     this.drop(queue.slice(this.cap));
     this.pending = queue.slice(0, this.cap);
+    return [];
   }
 
   // Notes loaded into a gap: straight into the list, the queue left as it is.
@@ -94,11 +97,12 @@ export class TimelineState {
     this.show(fresh);
   }
 
-  flushPending(): void {
-    if (!this.pending.length) return;
+  // Shows the queue; returns what it showed.
+  flushPending(): string[] {
     const queued = this.pending;
     this.pending = [];
-    this.show(queued);
+    if (queued.length) this.show(queued);
+    return queued;
   }
 
   private show(ids: string[]): void {

@@ -1,11 +1,10 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type * as Misskey from 'misskey-js';
-import { toApiError } from '@/api/errors';
 import { useStreamStore } from '@/stream/store';
 import { useNotesStore } from '@/stores/notes';
-import { useSessionStore } from '@/stores/session';
 import { backfill } from './backfill';
+import { refreshEach, storeSink } from './refreshNotes';
 import { maxId, type TimelineItem } from './timelineList';
 import { PAGE_SIZE, type Timeline } from './useTimeline';
 
@@ -13,8 +12,6 @@ type Note = Misskey.entities.Note;
 
 // Pages read per catch-up before the rest is left behind a gap marker the reader can open.
 export const MAX_BACKFILL_PAGES = 5;
-// notes/show requests in flight at once when refreshing what is on screen.
-const REFRESH_CONCURRENCY = 4;
 const ANNOUNCE_FOR_MS = 10_000;
 
 // After every reconnect: load what was posted while the socket was down, and refresh the
@@ -22,7 +19,6 @@ const ANNOUNCE_FOR_MS = 10_000;
 export function useBackfill(tl: Timeline) {
   const stream = useStreamStore();
   const notes = useNotesStore();
-  const session = useSessionStore();
   const { t } = useI18n();
   const announcement = ref('');
   const filling = ref<string | null>(null);
@@ -70,23 +66,9 @@ export function useBackfill(tl: Timeline) {
     }
   }
 
-  async function refreshCaptured(): Promise<void> {
+  function refreshCaptured(): Promise<void> {
     const ids = tl.state.items.flatMap((i) => (i.kind === 'note' ? [notes.appearId(i.id)] : []));
-    const queue = [...new Set(ids)].filter((id) => stream.isCaptured(id));
-    const worker = async () => {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        try {
-          notes.put(await session.api.request('notes/show', { noteId: id }));
-        } catch (e) {
-          // Deleted meanwhile: its `deleted` event went with the socket, so it is applied here.
-          // Any other failure leaves the note as it was.
-          if (toApiError(e, 'notes/show').code === 'NO_SUCH_NOTE') {
-            notes.applyNoteUpdate({ id, type: 'deleted', body: { deletedAt: new Date().toISOString() } });
-          }
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: REFRESH_CONCURRENCY }, worker));
+    return refreshEach(ids.filter((id) => stream.isCaptured(id)), storeSink());
   }
 
   async function catchUp(): Promise<void> {

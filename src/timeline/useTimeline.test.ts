@@ -171,6 +171,23 @@ describe('useTimeline against a fake server and stream', () => {
     t.app.unmount();
   });
 
+  it('re-reads queued notes once shown: one deleted while it waited leaves, the others stay', async () => {
+    const t = mountTimeline({ kind: 'local' });
+    await settle();
+    t.isLive.value = false;
+    server.notes.push({ id: id(51) }, { id: id(53) });
+    [51, 52, 53].forEach((n) => stream.channels[0]?.listener?.(makeNote(id(n))));
+    await frame();
+    expect(t.tl().pending.value).toEqual([id(53), id(52), id(51)]);
+    server.requests = [];
+    t.tl().flushPending();
+    expect(t.ids().slice(0, 3)).toEqual([id(53), id(52), id(51)]);
+    await settle();
+    expect(t.ids().slice(0, 3)).toEqual([id(53), id(51), id(50)]);
+    expect(server.requests.map((r) => r.endpoint)).toEqual(['notes/local-timeline', 'notes/show']);
+    t.app.unmount();
+  });
+
   it('drops channel bodies that are not notes without losing the good ones beside them', async () => {
     const t = mountTimeline({ kind: 'local' });
     await settle();

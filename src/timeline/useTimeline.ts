@@ -8,6 +8,7 @@ import { FrameBatcher, RateMeter, READABLE_PER_SECOND } from './arrivals';
 import { TimelineState } from './timelineState';
 import type { TimelineItem } from './timelineList';
 import { openChannel } from './openChannel';
+import { recheckShown, storeSink } from './refreshNotes';
 import {
   channelFor, fetchPage, timelineKey, type PageCursor, type TimelineFilters, type TimelineSource,
 } from './timelineSource';
@@ -62,11 +63,21 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
     return opts.isLive() && !highRate.value;
   }
 
+  // Queued notes were not captured while they waited: a deletion or reaction meanwhile went
+  // unheard, so once they are on screen they are read again.
+  function recheck(shown: string[]): void {
+    if (!shown.length) return;
+    recheckShown(shown, (untilId, limit) => fetch(untilId ? { untilId } : {}, limit), storeSink()).catch((e: unknown) => {
+      // They stay as they arrived; the next capture keeps them live from here on.
+      console.warn('re-reading queued notes failed', e);
+    });
+  }
+
   // New notes (streamed or backfilled) go on top, or into the queue when the reader is away.
   function arrive(list: Note[]): void {
     if (!list.length) return;
     const ids = notes.putMany(list);
-    state.arrive(ids, live());
+    recheck(state.arrive(ids, live()));
     sync();
   }
 
@@ -143,7 +154,7 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
   }
 
   function flushPending(): void {
-    state.flushPending();
+    recheck(state.flushPending());
     sync();
   }
 
