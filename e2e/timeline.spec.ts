@@ -105,12 +105,19 @@ test('a timeline connects its channel with its filters, reconnects on change and
     { channel: 'localTimeline', params: { withRenotes: false, withReplies: false, withFiles: true } },
   ]);
 
-  // Another timeline page replaces this one: one channel out, the other in, with the filters shown.
+  // Another timeline page replaces this one: one channel out, the other in, with its own filters.
   await nav(page, 'Global').click();
   await expect(page).toHaveURL(/\/global$/);
-  const checked = (name: string) => page.getByRole('checkbox', { name }).isChecked();
-  const shown = { withRenotes: await checked('Renotes'), withFiles: await checked('Only notes with files') };
-  await expect.poll(timelines).toEqual([{ channel: 'globalTimeline', params: shown }]);
+  await expect(page.getByRole('checkbox', { name: 'Renotes' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Only notes with files' })).not.toBeChecked();
+  await expect.poll(timelines).toEqual([{ channel: 'globalTimeline', params: { withRenotes: true, withFiles: false } }]);
+
+  // Local's filters are as they were left (after a reload too, below).
+  await nav(page, 'Local').click();
+  await expect(page.getByRole('checkbox', { name: 'Only notes with files' })).toBeChecked();
+  await expect.poll(timelines).toEqual([
+    { channel: 'localTimeline', params: { withRenotes: false, withReplies: false, withFiles: true } },
+  ]);
 
   await nav(page, 'Settings').click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
@@ -122,6 +129,13 @@ test('a timeline connects its channel with its filters, reconnects on change and
   // Every connect and disconnect above is on the server too: nothing left behind there.
   const [server] = await aliceSocket();
   expect(repeatedChannelIds(server!.frames)).toEqual([]);
+
+  await page.goto('/local');
+  await expect(page.getByRole('checkbox', { name: 'Renotes' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Only notes with files' })).toBeChecked();
+  await expect.poll(timelines).toEqual([
+    { channel: 'localTimeline', params: { withRenotes: false, withReplies: false, withFiles: true } },
+  ]);
 });
 
 test('each timeline connects its own channel, and a hashtag timeline streams its tag', async ({ page }) => {
