@@ -13,14 +13,29 @@ function fakeSink(enabled = true) {
 
 const timing = { dwellMs: 100, graceMs: 1000 };
 
+// A note `a` (showing `ids`) that appeared off screen, so that entering the view waits a dwell.
+function offScreenNote(ids: string[], enabled = true) {
+  const { sink, log } = fakeSink(enabled);
+  const t = new CaptureTracker<string>(sink, timing);
+  t.track('a', ids);
+  t.setVisible('a', false);
+  return { t, log };
+}
+
+// The same note, scrolled into view long enough to be captured.
+function capturedNote(ids: string[]) {
+  const { t, log } = offScreenNote(ids);
+  t.setVisible('a', true);
+  vi.advanceTimersByTime(timing.dwellMs);
+  return { t, log };
+}
+
 describe('CaptureTracker', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('captures once a note has stayed in view, and releases after the grace period', () => {
-    const { sink, log } = fakeSink();
-    const t = new CaptureTracker<string>(sink, timing);
-    t.track('a', ['renoted', 'wrapper']);
+    const { t, log } = offScreenNote(['renoted', 'wrapper']);
     t.setVisible('a', true);
     expect(log).toEqual([]);
     vi.advanceTimersByTime(100);
@@ -32,10 +47,16 @@ describe('CaptureTracker', () => {
     expect(log).toEqual(['+renoted', '+wrapper', '-renoted', '-wrapper']);
   });
 
-  it('a note flung past faster than the dwell is never captured', () => {
+  it('a note already in view when it appears is captured at once', () => {
     const { sink, log } = fakeSink();
     const t = new CaptureTracker<string>(sink, timing);
     t.track('a', ['n1']);
+    t.setVisible('a', true);
+    expect(log).toEqual(['+n1']);
+  });
+
+  it('a note flung past faster than the dwell is never captured', () => {
+    const { t, log } = offScreenNote(['n1']);
     t.setVisible('a', true);
     vi.advanceTimersByTime(60);
     t.setVisible('a', false);
@@ -44,11 +65,7 @@ describe('CaptureTracker', () => {
   });
 
   it('a note that comes back within the grace period is not released', () => {
-    const { sink, log } = fakeSink();
-    const t = new CaptureTracker<string>(sink, timing);
-    t.track('a', ['n1']);
-    t.setVisible('a', true);
-    vi.advanceTimersByTime(100);
+    const { t, log } = capturedNote(['n1']);
     t.setVisible('a', false);
     vi.advanceTimersByTime(500);
     t.setVisible('a', true);
@@ -57,11 +74,7 @@ describe('CaptureTracker', () => {
   });
 
   it('a note gone far away is released at once, without waiting for the grace period', () => {
-    const { sink, log } = fakeSink();
-    const t = new CaptureTracker<string>(sink, timing);
-    t.track('a', ['n1']);
-    t.setVisible('a', true);
-    vi.advanceTimersByTime(100);
+    const { t, log } = capturedNote(['n1']);
     t.setVisible('a', false);
     t.setFar('a');
     expect(log).toEqual(['+n1', '-n1']);
@@ -70,9 +83,7 @@ describe('CaptureTracker', () => {
   });
 
   it('a far note that was never captured sends nothing', () => {
-    const { sink, log } = fakeSink();
-    const t = new CaptureTracker<string>(sink, timing);
-    t.track('a', ['n1']);
+    const { t, log } = offScreenNote(['n1']);
     t.setFar('a');
     t.setVisible('a', true);
     t.setFar('a');
@@ -81,11 +92,7 @@ describe('CaptureTracker', () => {
   });
 
   it('untracking releases at once', () => {
-    const { sink, log } = fakeSink();
-    const t = new CaptureTracker<string>(sink, timing);
-    t.track('a', ['n1']);
-    t.setVisible('a', true);
-    vi.advanceTimersByTime(100);
+    const { t, log } = capturedNote(['n1']);
     t.setVisible('a', false);
     t.untrack('a');
     expect(log).toEqual(['+n1', '-n1']);
@@ -103,9 +110,7 @@ describe('CaptureTracker', () => {
   });
 
   it('guests do not capture', () => {
-    const { sink, log } = fakeSink(false);
-    const t = new CaptureTracker<string>(sink, timing);
-    t.track('a', ['n1']);
+    const { t, log } = offScreenNote(['n1'], false);
     t.setVisible('a', true);
     vi.runAllTimers();
     t.untrack('a');
@@ -113,11 +118,7 @@ describe('CaptureTracker', () => {
   });
 
   it('swaps captures when a captured note changes ids', () => {
-    const { sink, log } = fakeSink();
-    const t = new CaptureTracker<string>(sink, timing);
-    t.track('a', ['w']);
-    t.setVisible('a', true);
-    vi.advanceTimersByTime(100);
+    const { t, log } = capturedNote(['w']);
     t.setIds('a', ['r', 'w']);
     expect(log).toEqual(['+w', '-w', '+r', '+w']);
   });

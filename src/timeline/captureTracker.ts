@@ -1,5 +1,6 @@
-// Which observed notes are captured. A note is captured once it has stayed in view (plus margin)
-// for a moment, so a fling past it sends nothing at all. It is released a grace period after
+// Which observed notes are captured. A note already in view when it appears is captured at
+// once; one that scrolls into view, once it has stayed there for a moment, so a fling past it
+// sends nothing at all. It is released a grace period after
 // it leaves the view, so scrolling back and forth does not churn, but at once when it is far
 // away (the reader will not be back soon, and the open captures stay about a screenful).
 
@@ -20,6 +21,8 @@ export interface CaptureTiming {
 
 interface Tracked {
   ids: string[];
+  // Not reported on yet: the first report says whether it appeared in view.
+  fresh: boolean;
   visible: boolean;
   captured: string[];
   timer: ReturnType<typeof setTimeout> | null;
@@ -41,7 +44,7 @@ export class CaptureTracker<K> {
   }
 
   track(key: K, ids: string[]): void {
-    this.tracked.set(key, { ids, visible: false, captured: [], timer: null });
+    this.tracked.set(key, { ids, fresh: true, visible: false, captured: [], timer: null });
   }
 
   // A note whose ids change (its renote target loaded, say) swaps its captures at once.
@@ -65,10 +68,15 @@ export class CaptureTracker<K> {
   // In view (with the observer's margin) or not.
   setVisible(key: K, visible: boolean): void {
     const t = this.tracked.get(key);
-    if (!t || t.visible === visible) return;
+    if (!t) return;
+    const appeared = t.fresh;
+    t.fresh = false;
+    if (t.visible === visible) return;
     t.visible = visible;
     this.stopTimer(t);
-    if (visible && !t.captured.length) {
+    if (visible && !t.captured.length && appeared) {
+      this.captureNow(t);
+    } else if (visible && !t.captured.length) {
       t.timer = setTimeout(() => {
         t.timer = null;
         if (t.visible) this.captureNow(t);
@@ -85,6 +93,7 @@ export class CaptureTracker<K> {
   setFar(key: K): void {
     const t = this.tracked.get(key);
     if (!t) return;
+    t.fresh = false;
     t.visible = false;
     this.releaseNow(t);
   }
