@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type * as Misskey from 'misskey-js';
-import { appendNew, prependNew } from './useNotifications';
+import { unseen } from './usePagedFeed';
 import { belongsTo } from './useMentions';
 import { titleWithCount } from './useUnreadTitle';
 
@@ -9,15 +9,11 @@ type Notification = Misskey.entities.Notification;
 const n = (id: string) => ({ id, createdAt: '2026-11-23T06:18:56.731Z', type: 'login' }) as Notification;
 const ids = (list: Notification[]) => list.map((x) => x.id);
 
-describe('notification list merging', () => {
-  it('puts live entries first and drops ones already listed', () => {
+describe('paged feeds', () => {
+  it('take only entries not listed yet, each once', () => {
     const list = [n('c'), n('b')];
-    expect(ids(prependNew(list, [n('d'), n('c'), n('d')]))).toEqual(['d', 'c', 'b']);
-    expect(prependNew(list, [n('b')])).toBe(list);
-  });
-
-  it('adds an older page after the list without repeating entries', () => {
-    expect(ids(appendNew([n('c'), n('b')], [n('b'), n('a')]))).toEqual(['c', 'b', 'a']);
+    expect(ids(unseen(list, [n('d'), n('c'), n('d'), n('a')]))).toEqual(['d', 'a']);
+    expect(unseen(list, [n('b')])).toEqual([]);
   });
 });
 

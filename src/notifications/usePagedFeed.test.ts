@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import { effectScope, nextTick, reactive } from 'vue';
+import { ApiError } from '@/api/errors';
+import { usePagedFeed, type FeedCursor } from './usePagedFeed';
+
+const session = vi.hoisted(() => ({ status: 'ready', me: { id: 'alice' } as { id: string } | null }));
+const reconnected = vi.hoisted(() => new Set<() => void>());
+
+vi.mock('@/stores/session', () => ({ useSessionStore: () => sessionState }));
+vi.mock('@/stream/store', () => ({
+  useStreamStore: () => ({
+    onReconnected(fn: () => void) {
+      reconnected.add(fn);
+      return () => reconnected.delete(fn);
+    },
+  }),
+}));
+const sessionState = reactive(session);
+
+type Entry = { id: string };
+const flush = async () => {
+  for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
+  await nextTick();
+};
+
+// A server holding entries e01…eNN: untilId pages newest first, sinceId-only pages oldest first.
+function feedOn(all: Entry[]) {
+  const calls: FeedCursor[] = [];
+  const held: string[] = [];
+  let fail = false;
+  const scope = effectScope();
+  const feed = scope.run(() =>
+    usePagedFeed<Entry>({
+      endpoint: 'i/notifications',
+      async fetch(cursor, limit) {
+        calls.push(cursor);
+        if (fail) throw new ApiError({ kind: 'server-error', endpoint: 'i/notifications', message: 'Internal error', status: 500 });
+        if (cursor.sinceId) return all.filter((e) => e.id > cursor.sinceId!).slice(0, limit);
+        return [...all].reverse().filter((e) => !cursor.untilId || e.id < cursor.untilId).slice(0, limit);
+      },
+      hold: (list) => held.push(...list.map((e) => e.id)),
+      release: (list) => list.forEach((e) => held.splice(held.indexOf(e.id), 1)),
+    }),
+  )!;
+  return { feed, calls, held, scope, failNext: () => (fail = true), recover: () => (fail = false) };
+}
+
+const entries = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => ({ id: `e${String(from + i).padStart(2, '0')}` }));
+
+describe('usePagedFeed', () => {
+  it('pages down, catches up after a reconnect, and lets go of everything when closed', async () => {
+    const all = entries(1, 30);
+    const t = feedOn(all);
+    await flush();
+    expect(t.feed.items.value.map((e) => e.id).slice(0, 2)).toEqual(['e30', 'e29']);
+    await t.feed.loadMore();
+    expect(t.feed.items.value).toHaveLength(30);
+    await t.feed.loadMore();
+    expect(t.feed.done.value).toBe(true);
+
+    // Three came while the socket was down; the first live one after it is not listed twice.
+    all.push(...entries(31, 34));
+    reconnected.forEach((fn) => fn());
+    t.feed.prepend([{ id: 'e34' }]);
+    await flush();
+    expect(t.calls.at(-1)).toEqual({ sinceId: 'e30' });
+    expect(t.feed.items.value.map((e) => e.id).slice(0, 5)).toEqual(['e34', 'e33', 'e32', 'e31', 'e30']);
+    expect(new Set(t.held).size).toBe(t.held.length);
+
+    t.scope.stop();
+    expect(t.held).toEqual([]);
+    expect(reconnected.size).toBe(0);
+  });
+
+  it('keeps what it has when a page fails, and says why', async () => {
+    const t = feedOn(entries(1, 30));
+    await flush();
+    t.failNext();
+    await t.feed.loadMore();
+    expect(t.feed.error.value?.kind).toBe('server-error');
+    expect(t.feed.items.value).toHaveLength(20);
+    t.recover();
+    await t.feed.loadMore();
+    expect(t.feed.error.value).toBeNull();
+    expect(t.feed.items.value).toHaveLength(30);
+    t.scope.stop();
+  });
+
+  it('starts over for another account', async () => {
+    const t = feedOn(entries(1, 5));
+    await flush();
+    expect(t.held).toHaveLength(5);
+    sessionState.me = { id: 'bob' };
+    await flush();
+    expect(t.held).toHaveLength(5);
+    expect(t.calls.filter((c) => !c.untilId && !c.sinceId)).toHaveLength(2);
+    sessionState.me = { id: 'alice' };
+    t.scope.stop();
+  });
+});

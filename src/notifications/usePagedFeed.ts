@@ -1,0 +1,118 @@
+import { onScopeDispose, ref, shallowRef, watch } from 'vue';
+import { toApiError, type ApiError } from '@/api/errors';
+import { useSessionStore } from '@/stores/session';
+import { useStreamStore } from '@/stream/store';
+
+export interface FeedCursor {
+  untilId?: string;
+  sinceId?: string;
+}
+
+export interface FeedOptions<T extends { id: string }> {
+  endpoint: string;
+  fetch(cursor: FeedCursor, limit: number): Promise<T[]>;
+  // Entries joining the list (their notes held in the note store), and leaving it.
+  hold(entries: T[]): void;
+  release(entries: T[]): void;
+  // The server has just answered with a page: what it listed counts as read.
+  onRead?(): void;
+}
+
+const PAGE = 20;
+// After a reconnect, what came while the socket was down; more than this and the reader pages.
+const CATCH_UP = 100;
+
+/** The entries of `incoming` not already in `list` (nor repeated in `incoming`). */
+export function unseen<T extends { id: string }>(list: readonly T[], incoming: readonly T[]): T[] {
+  const known = new Set(list.map((n) => n.id));
+  return incoming.filter((n) => !known.has(n.id) && known.add(n.id));
+}
+
+// Ids (Misskey's aid) sort by time as strings: a catch-up that answers after a live entry
+// still lands below it.
+function newestFirst<T extends { id: string }>(list: T[]): T[] {
+  return list.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+}
+
+/**
+ * A list read newest first over REST: older pages on demand, what came during an outage after
+ * each reconnect, live entries put on top by the caller, and a fresh start per account.
+ */
+export function usePagedFeed<T extends { id: string }>(opts: FeedOptions<T>) {
+  const session = useSessionStore();
+  const stream = useStreamStore();
+  const items = shallowRef<T[]>([]);
+  const loading = ref(false);
+  const done = ref(false);
+  const error = shallowRef<ApiError | null>(null);
+  let generation = 0;
+
+  function add(incoming: T[], where: 'start' | 'end'): void {
+    const fresh = unseen(items.value, incoming);
+    if (!fresh.length) return;
+    opts.hold(fresh);
+    items.value = where === 'start' ? newestFirst([...fresh, ...items.value]) : [...items.value, ...fresh];
+  }
+
+  async function loadMore(): Promise<void> {
+    if (loading.value || done.value || session.status !== 'ready') return;
+    const gen = generation;
+    loading.value = true;
+    error.value = null;
+    try {
+      const untilId = items.value.at(-1)?.id;
+      const page = await opts.fetch(untilId ? { untilId } : {}, PAGE);
+      if (gen !== generation) return;
+      opts.onRead?.();
+      add(page, 'end');
+      if (page.length === 0) done.value = true;
+    } catch (e) {
+      if (gen === generation) error.value = toApiError(e, opts.endpoint);
+    } finally {
+      if (gen === generation) loading.value = false;
+    }
+  }
+
+  async function catchUp(): Promise<void> {
+    const sinceId = items.value[0]?.id;
+    if (!sinceId || session.status !== 'ready') return;
+    const gen = generation;
+    try {
+      // With only sinceId the server answers oldest first.
+      const page = await opts.fetch({ sinceId }, CATCH_UP);
+      if (gen !== generation) return;
+      opts.onRead?.();
+      add([...page].reverse(), 'start');
+    } catch {
+      // Missed entries stay missed until the next visit; live ones keep coming.
+    }
+  }
+
+  function reset(): void {
+    generation++;
+    opts.release(items.value);
+    items.value = [];
+    loading.value = false;
+    done.value = false;
+    error.value = null;
+  }
+
+  const offReconnected = stream.onReconnected(() => void catchUp());
+
+  // A new account (or the first load after a reload) starts the list over.
+  watch(
+    () => (session.status === 'ready' ? (session.me?.id ?? null) : null),
+    (account) => {
+      reset();
+      if (account) void loadMore();
+    },
+    { immediate: true },
+  );
+
+  onScopeDispose(() => {
+    offReconnected();
+    reset();
+  });
+
+  return { items, loading, done, error, loadMore, prepend: (entries: T[]) => add(entries, 'start') };
+}
