@@ -1,5 +1,5 @@
 import type { Db, NotificationRecord } from '../db.ts';
-import { signedIn, type Endpoint } from '../endpoint.ts';
+import { signedIn, type Endpoint, type EndpointContext } from '../endpoint.ts';
 import { idToDate } from '../ids.ts';
 import { readAllNotifications } from '../notify.ts';
 import { packMe, packNotification, packUserLite } from '../pack.ts';
@@ -18,6 +18,15 @@ function notificationsOf(db: Db, userId: string): NotificationRecord[] {
 
 // Consecutive reactions (or renotes) on the same note collapse into one grouped item,
 // like 2024.10's i/notifications-grouped.
+// One page of the caller's notifications, shaped by `pack`; marks them all read unless told not to.
+function readNotifications<T>(ctx: EndpointContext, pack: (items: NotificationRecord[]) => T): T {
+  const me = signedIn(ctx);
+  const items = page(notificationsOf(ctx.db, me.id), readPaging(ctx.params), typeFilter(ctx.params));
+  const packed = pack(items);
+  if (optionalBoolean(ctx.params, 'markAsRead', true)) readAllNotifications(ctx.db, me.id);
+  return packed;
+}
+
 function groupNotifications(db: Db, list: NotificationRecord[]): unknown[] {
   const out: unknown[] = [];
   let i = 0;
@@ -66,28 +75,12 @@ export const accountEndpoints: Record<string, Endpoint> = {
   'i/notifications': {
     requireCredential: true,
     kind: 'read:notifications',
-    handler: (ctx) => {
-      const me = signedIn(ctx);
-      const paging = readPaging(ctx.params);
-      const markAsRead = optionalBoolean(ctx.params, 'markAsRead', true);
-      const items = page(notificationsOf(ctx.db, me.id), paging, typeFilter(ctx.params));
-      const packed = items.map((n) => packNotification(ctx.db, n));
-      if (markAsRead) readAllNotifications(ctx.db, me.id);
-      return packed;
-    },
+    handler: (ctx) => readNotifications(ctx, (items) => items.map((n) => packNotification(ctx.db, n))),
   },
   'i/notifications-grouped': {
     requireCredential: true,
     kind: 'read:notifications',
-    handler: (ctx) => {
-      const me = signedIn(ctx);
-      const paging = readPaging(ctx.params);
-      const markAsRead = optionalBoolean(ctx.params, 'markAsRead', true);
-      const items = page(notificationsOf(ctx.db, me.id), paging, typeFilter(ctx.params));
-      const grouped = groupNotifications(ctx.db, items);
-      if (markAsRead) readAllNotifications(ctx.db, me.id);
-      return grouped;
-    },
+    handler: (ctx) => readNotifications(ctx, (items) => groupNotifications(ctx.db, items)),
   },
   'i/update': {
     requireCredential: true,

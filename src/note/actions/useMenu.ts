@@ -1,7 +1,11 @@
 // A small disclosure menu: opens under its button, closes on Escape, on a click elsewhere, or on demand.
-import { nextTick, onScopeDispose, ref, watch, type Ref } from 'vue';
+import { nextTick, onScopeDispose, ref, useId, watch } from 'vue';
 
-export function useMenu(root: Ref<HTMLElement | null>, trigger: Ref<HTMLElement | null>) {
+// Bind `root` to the element holding button and menu, `trigger` to the button, `id` to the menu.
+export function useMenu() {
+  const root = ref<HTMLElement | null>(null);
+  const trigger = ref<HTMLButtonElement | null>(null);
+  const id = `menu-${useId()}`;
   const open = ref(false);
 
   function close(returnFocus = false): void {
@@ -35,5 +39,5 @@ export function useMenu(root: Ref<HTMLElement | null>, trigger: Ref<HTMLElement 
   });
   onScopeDispose(() => close());
 
-  return { open, toggle, close };
+  return { root, trigger, id, open, toggle, close };
 }
