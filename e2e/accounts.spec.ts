@@ -94,6 +94,16 @@ test('two accounts: switch without a reload; the stream reconnects with the othe
   await expect.poll(async () => (await sockets()).map((s) => s.user)).toEqual(['alice']);
 });
 
+test('a token regenerated elsewhere expires the session at once, without waiting for the socket to drop', async ({ page }) => {
+  await signInAs(page, 'alice');
+  await page.goto('/');
+  await expect(page.locator('article[data-note-id]').first()).toBeVisible();
+  await expect.poll(async () => (await sockets()).map((s) => s.user)).toEqual(['alice']);
+  await control('regenerate-token', { user: 'alice' });
+  await expect(page.getByRole('status').filter({ hasText: 'session on' })).toContainText('has expired');
+  await expect(page.getByRole('link', { name: 'Sign in again' })).toBeVisible();
+});
+
 test('a token revoked while the app is open leads to the session-expired flow', async ({ page }) => {
   await signInAs(page, 'alice');
   await page.goto('/');

@@ -102,10 +102,13 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       target.faults.clear();
       sendJson(res, 200, { ok: true }, CORS);
       return;
-    case 'revoke-token': {
+    case 'revoke-token':
+    case 'regenerate-token': {
       const user = typeof body.user === 'string' ? db.userByName(body.user) : undefined;
       if (!user) return bad(res, 'need {user}');
       for (const [token, record] of db.tokens) if (record.userId === user.id) db.tokens.delete(token);
+      // As i/regenerate-token does: open sockets stay up and hear that their token is dead.
+      if (route === 'regenerate-token') db.events.emit('main', user.id, 'myTokenRegenerated', null);
       sendJson(res, 200, { ok: true }, CORS);
       return;
     }
