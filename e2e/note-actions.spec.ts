@@ -178,6 +178,8 @@ test('reply through the compose dialog', async ({ page }) => {
   await dialog.getByRole('textbox', { name: 'Note text' }).fill(text);
   await dialog.getByRole('button', { name: 'Reply', exact: true }).click();
   await expect(dialog).toBeHidden();
+  // It shows under the note at once, without a reload.
+  await expect(page.locator('article[data-note-id]').filter({ hasText: text })).toHaveCount(1);
   await expect.poll(async () => {
     const children = (await actAs<{ body: Note[] }>('alice', 'notes/children', { noteId: id })).body;
     return children.find((c) => c.text === text)?.replyId;

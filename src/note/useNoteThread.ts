@@ -1,6 +1,8 @@
 import { onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
 import { toApiError, type ApiError } from '@/api/errors';
+import * as noteUtil from 'misskey-js/note.js';
 import { useNotesStore } from '@/stores/notes';
+import { useOutboxStore } from '@/stores/outbox';
 import { useSessionStore } from '@/stores/session';
 
 // A note with the conversation above it and the replies below, held in the note store.
@@ -44,6 +46,16 @@ export function useNoteThread(noteId: Ref<string>) {
     }
   }
 
+  // The reader's own reply or quote goes under the note as soon as it is posted (Misskey sends
+  // no event for new replies, so other people's come with the next load).
+  const offPosted = useOutboxStore().onPosted((note) => {
+    const answers = note.replyId === noteId.value || (note.renoteId === noteId.value && !noteUtil.isPureRenote(note));
+    if (!answers || loading.value || children.value.includes(note.id)) return;
+    const id = notes.put(note);
+    hold([...held, id]);
+    children.value = [...children.value, id];
+  });
+
   watch(
     [noteId, () => session.status],
     ([, status]) => {
@@ -51,7 +63,10 @@ export function useNoteThread(noteId: Ref<string>) {
     },
     { immediate: true },
   );
-  onScopeDispose(() => hold([]));
+  onScopeDispose(() => {
+    offPosted();
+    hold([]);
+  });
 
   return { ancestors, children, loading, error, load };
 }

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef, watch } from 'vue';
+import type * as Misskey from 'misskey-js';
 import { useAccountsStore } from '@/stores/accounts';
 import { useSessionStore } from '@/stores/session';
 import { useDraftsStore } from '@/stores/drafts';
@@ -18,6 +19,7 @@ export const useOutboxStore = defineStore('outbox', () => {
   const drafts = useDraftsStore();
   const queue = shallowRef<Outbox | null>(null);
   let queueAccount: string | null = null;
+  const postedListeners = new Set<(note: Misskey.entities.Note) => void>();
 
   watch(
     () => [accounts.activeAccount?.key ?? null, session.status === 'ready' && session.me !== null] as const,
@@ -29,7 +31,11 @@ export const useOutboxStore = defineStore('outbox', () => {
       if (!key || !ready) return;
       queue.value = createOutbox({
         storageKey: PREFIX + key,
-        post: async (params) => (await session.api.request('notes/create', params)).createdNote,
+        post: async (params) => {
+          const note = (await session.api.request('notes/create', params)).createdNote;
+          postedListeners.forEach((fn) => fn(note));
+          return note;
+        },
         findPosted: async (entry) => {
           const me = session.me;
           return me !== null && (await findPostedNote(session.api, me.id, entry)) !== null;
@@ -79,5 +85,11 @@ export const useOutboxStore = defineStore('outbox', () => {
     return key !== undefined && (localStorage.getItem(PREFIX + key) ?? '').includes(`"id":${JSON.stringify(draftId)}`);
   }
 
-  return { entries, submit, retry, discard, edit, holdsDraft };
+  /** Hears every note this account posts (from any composer, retried ones included). */
+  function onPosted(fn: (note: Misskey.entities.Note) => void): () => void {
+    postedListeners.add(fn);
+    return () => postedListeners.delete(fn);
+  }
+
+  return { entries, submit, retry, discard, edit, holdsDraft, onPosted };
 });
