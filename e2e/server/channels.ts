@@ -1,5 +1,5 @@
 import type { Db, NoteRecord } from './db.ts';
-import { canSee, inTimeline, type TimelineKind } from './visibility.ts';
+import { inList, inTimeline, type TimelineKind } from './visibility.ts';
 
 // The stream channels this server offers, with Misskey's rules for each (§4 of the protocol doc).
 
@@ -50,11 +50,10 @@ export const CHANNELS: Record<string, ChannelSpec> = {
     shared: false,
     requireLogin: true,
     validParams: (db, userId, params) => typeof params.listId === 'string' && db.lists.get(params.listId)?.userId === userId,
-    accepts: (db, note, userId, params) => {
+    accepts: (db, note, _userId, params) => {
       const list = db.lists.get(String(params.listId));
-      if (!list?.userIds.includes(note.userId) || !canSee(db, note, userId)) return false;
-      return (flag(params, 'withRenotes', true) || note.renoteId === null || note.text !== null)
-        && (!flag(params, 'withFiles', false) || note.fileIds.length > 0);
+      return list !== undefined
+        && inList(db, list, note, { withRenotes: flag(params, 'withRenotes', true), withFiles: flag(params, 'withFiles', false) });
     },
   },
 };

@@ -108,6 +108,8 @@ export interface MiAuthSession {
 export interface UserList {
   id: string;
   userId: string;
+  name: string;
+  isPublic: boolean;
   userIds: string[];
 }
 

@@ -48,7 +48,9 @@ export const errors = {
   followerIsYourself: clientError('FOLLOWER_IS_YOURSELF', 'd9e400b9-36b0-4808-b1d8-79e707f1296c', 'Follower is yourself.'),
   bothWithRepliesAndWithFiles: clientError('BOTH_WITH_REPLIES_AND_WITH_FILES', 'dfaa3eb7-8002-4cb7-bcc4-1095df46656f', 'Specifying both withReplies and withFiles is not supported'),
   noSuchEmoji: clientError('NO_SUCH_EMOJI', '6a5e3be7-5ac3-44a6-a425-9937cd66f8e3', 'No such emoji.'),
+  // Misskey gives the same code a different id per endpoint.
   noSuchList: clientError('NO_SUCH_LIST', '8fb1fbd5-e476-4c37-9fb0-43d55b63a2ff', 'No such list.'),
+  noSuchListToShow: clientError('NO_SUCH_LIST', '7bc05c21-1d7a-41ae-88f1-66820f4dc686', 'No such list.'),
 
   invalidParam: (param: string, reason: string) => new ApiError(400, 'INVALID_PARAM', '3d81ceae-475f-4600-b2a8-2bc116157532', 'Invalid param.', 'client', { param, reason }),
   authenticationFailed: () => new ApiError(401, 'AUTHENTICATION_FAILED', 'b0a7f5f8-dc2f-4171-b91f-de88ad238e14', 'Authentication failed. Please ensure your token is correct.'),

@@ -83,7 +83,8 @@ export function seed(seedNumber: number, baseUrl: string, now = Date.now()): See
   });
   for (const [a, b] of FOLLOWS) follow(db, byName(a), byName(b), true);
   follow(db, byName('bob'), byName('dave'), true);
-  db.lists.set('list0friends', { id: 'list0friends', userId: users.alice!.id, userIds: [users.bob!.id, users.carol!.id] });
+  const friends = db.ids.next(USER_EPOCH + 30 * 86_400_000);
+  db.lists.set(friends, { id: friends, userId: users.alice!.id, name: 'Friends', isPublic: false, userIds: [users.bob!.id, users.carol!.id] });
 
   EMOJIS.forEach((spec, i) => {
     const fileName = `emoji-${spec.name}.svg`;

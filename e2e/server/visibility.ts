@@ -1,4 +1,4 @@
-import type { Db, NoteRecord } from './db.ts';
+import type { Db, NoteRecord, UserList } from './db.ts';
 
 // Who may see a note, and which notes each timeline shows. REST timelines and stream
 // channels share these rules so that a backfill returns what the stream delivered.
@@ -54,4 +54,11 @@ export function inTimeline(db: Db, kind: TimelineKind, note: NoteRecord, viewerI
       if (inHome(db, note, viewerId)) return replyAllowed(db, note, viewerId);
       return note.visibility === 'public' && (filter.withReplies || replyAllowed(db, note, viewerId));
   }
+}
+
+// A user list's timeline: notes its members wrote that the list's owner may see.
+export function inList(db: Db, list: UserList, note: NoteRecord, filter: Omit<TimelineFilter, 'withReplies'>): boolean {
+  if (!list.userIds.includes(note.userId) || !canSee(db, note, list.userId)) return false;
+  if (!filter.withRenotes && isPureRenote(note)) return false;
+  return !filter.withFiles || note.fileIds.length > 0;
 }

@@ -34,5 +34,7 @@ export function openChannel(
       return listen(stream.connect('globalTimeline', ch.params));
     case 'hashtag':
       return listen(stream.connect('hashtag', ch.params));
+    case 'userList':
+      return listen(stream.connect('userList', ch.params));
   }
 }

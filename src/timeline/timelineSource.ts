@@ -4,7 +4,8 @@ import type { Api } from '@/api/client';
 export type TimelineSource =
   | { kind: 'home' | 'local' | 'social' | 'global' }
   | { kind: 'hashtag'; tag: string }
-  | { kind: 'user'; userId: string };
+  | { kind: 'user'; userId: string }
+  | { kind: 'list'; listId: string };
 
 export interface TimelineFilters {
   withRenotes: boolean;
@@ -19,10 +20,30 @@ export interface PageCursor {
 
 type Note = Misskey.entities.Note;
 
-// A stable name for one timeline with its filters: keys reading positions and channel reconnects.
+// A stable name for one timeline, whatever its filters: keys its saved filters.
+export function timelineName(source: TimelineSource): string {
+  switch (source.kind) {
+    case 'hashtag':
+      return `#${source.tag}`;
+    case 'user':
+      return `user:${source.userId}`;
+    case 'list':
+      return `list:${source.listId}`;
+    default:
+      return source.kind;
+  }
+}
+
+// The same with its filters: keys reading positions and channel reconnects.
 export function timelineKey(source: TimelineSource, f: TimelineFilters): string {
-  const where = source.kind === 'hashtag' ? `#${source.tag}` : source.kind === 'user' ? `user:${source.userId}` : source.kind;
-  return `${where}?r=${+f.withRenotes}&p=${+f.withReplies}&f=${+f.withFiles}`;
+  return `${timelineName(source)}?r=${+f.withRenotes}&p=${+f.withReplies}&f=${+f.withFiles}`;
+}
+
+// The filters a timeline's endpoint and channel take (withReplies only where Misskey has it).
+export function filtersOf(source: TimelineSource): (keyof TimelineFilters)[] {
+  return source.kind === 'local' || source.kind === 'social' || source.kind === 'user'
+    ? ['withRenotes', 'withReplies', 'withFiles']
+    : ['withRenotes', 'withFiles'];
 }
 
 // Misskey rejects withReplies together with withFiles (BOTH_WITH_REPLIES_AND_WITH_FILES); files win.
@@ -58,7 +79,11 @@ export function fetchPage(
       });
     case 'user':
       return api.request('users/notes', {
-        ...base, userId: source.userId, withRenotes: f.withRenotes, withReplies: f.withReplies, withFiles: f.withFiles,
+        ...base, userId: source.userId, withRenotes: f.withRenotes, withReplies: replies(f), withFiles: f.withFiles,
+      });
+    case 'list':
+      return api.request('notes/user-list-timeline', {
+        ...base, listId: source.listId, withRenotes: f.withRenotes, withFiles: f.withFiles,
       });
   }
 }
@@ -68,7 +93,8 @@ export type TimelineChannel =
   | { channel: 'localTimeline'; params: Misskey.Channels['localTimeline']['params'] }
   | { channel: 'hybridTimeline'; params: Misskey.Channels['hybridTimeline']['params'] }
   | { channel: 'globalTimeline'; params: Misskey.Channels['globalTimeline']['params'] }
-  | { channel: 'hashtag'; params: Misskey.Channels['hashtag']['params'] };
+  | { channel: 'hashtag'; params: Misskey.Channels['hashtag']['params'] }
+  | { channel: 'userList'; params: Misskey.Channels['userList']['params'] };
 
 // The live channel of a timeline; a user's notes have none (captures still keep them live).
 export function channelFor(source: TimelineSource, f: TimelineFilters): TimelineChannel | null {
@@ -89,6 +115,8 @@ export function channelFor(source: TimelineSource, f: TimelineFilters): Timeline
       return { channel: 'globalTimeline', params: { withRenotes: f.withRenotes, withFiles: f.withFiles } };
     case 'hashtag':
       return { channel: 'hashtag', params: { q: [[source.tag]] } };
+    case 'list':
+      return { channel: 'userList', params: { listId: source.listId, withRenotes: f.withRenotes, withFiles: f.withFiles } };
     case 'user':
       return null;
   }

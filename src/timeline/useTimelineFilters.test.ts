@@ -8,18 +8,17 @@ describe('useTimelineFilters', () => {
   it('keeps the filters of each timeline apart, and remembers them', async () => {
     const name = ref('local');
     const filters = useTimelineFilters(name);
-    expect({ ...filters }).toEqual(DEFAULT_FILTERS);
-    filters.withFiles = true;
+    expect(filters.value).toEqual(DEFAULT_FILTERS);
+    filters.value = { ...filters.value, withFiles: true };
     await nextTick();
     name.value = 'global';
     await nextTick();
-    expect({ ...filters }).toEqual(DEFAULT_FILTERS);
-    filters.withRenotes = false;
+    expect(filters.value).toEqual(DEFAULT_FILTERS);
+    filters.value = { ...filters.value, withRenotes: false };
     await nextTick();
     name.value = 'local';
     await nextTick();
-    expect(filters.withFiles).toBe(true);
-    expect(filters.withRenotes).toBe(true);
+    expect(filters.value).toEqual({ ...DEFAULT_FILTERS, withFiles: true });
     expect(readFilters('global')).toEqual({ ...DEFAULT_FILTERS, withRenotes: false });
   });
 

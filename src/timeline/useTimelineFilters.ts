@@ -1,4 +1,4 @@
-import { reactive, watch, type Ref } from 'vue';
+import { ref, watch, type Ref } from 'vue';
 import type { TimelineFilters } from './timelineSource';
 
 // Each timeline keeps its own filters, remembered on this device: files-only on Global says
@@ -33,10 +33,13 @@ function writeFilters(name: string, filters: TimelineFilters): void {
   }
 }
 
-// The filters of the timeline named `name`, saved as they change and swapped when it changes.
-export function useTimelineFilters(name: Ref<string>): TimelineFilters {
-  const filters = reactive(readFilters(name.value));
-  watch(name, (next) => Object.assign(filters, readFilters(next)));
-  watch(filters, (now) => writeFilters(name.value, { ...now }));
+// The filters of the timeline named `name`: set a new object to change them; saved as they
+// change, swapped when the name changes.
+export function useTimelineFilters(name: Ref<string>): Ref<TimelineFilters> {
+  const filters = ref(readFilters(name.value));
+  watch(name, (next) => {
+    filters.value = readFilters(next);
+  });
+  watch(filters, (now) => writeFilters(name.value, now));
   return filters;
 }

@@ -2,6 +2,7 @@ import type { Endpoint } from '../endpoint.ts';
 import { accountEndpoints } from './account.ts';
 import { driveEndpoints } from './drive.ts';
 import { followRequestEndpoints } from './followRequests.ts';
+import { listEndpoints } from './lists.ts';
 import { metaEndpoints } from './meta.ts';
 import { noteEndpoints } from './notes.ts';
 import { timelineEndpoints } from './timelines.ts';
@@ -14,5 +15,6 @@ export const endpoints: Record<string, Endpoint> = {
   ...noteEndpoints,
   ...userEndpoints,
   ...followRequestEndpoints,
+  ...listEndpoints,
   ...driveEndpoints,
 };
