@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { control, signInAs } from './support/control';
+import { actAs, control, signInAs } from './support/control';
 
 // A 1×1 PNG, enough for the stand-in server to store and serve an image.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -84,4 +84,26 @@ test('a draft survives a reload', async ({ page }) => {
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('mkc:drafts:')))).toBe(true);
   await page.reload();
   await expect(noteText(page)).toHaveValue(text);
+});
+
+test('a direct note goes to the recipients picked by @name, and a wrong name says so', async ({ page }) => {
+  const text = unique('just for bob');
+  await noteText(page).fill(text);
+  await page.getByLabel('Visibility').selectOption({ label: 'Direct' });
+  const recipient = page.getByRole('textbox', { name: 'Add a recipient (@user or @user@host)' });
+  await recipient.fill('@nobody');
+  await recipient.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('No such user: @nobody');
+  await recipient.fill('@bob');
+  await recipient.press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove @bob' })).toBeVisible();
+  await postButton(page).click();
+  await expect(noteText(page)).toHaveValue('');
+
+  const seenBy = async (user: string) => {
+    const res = await actAs<{ body: { text: string | null }[] }>(user, 'notes/mentions', { visibility: 'specified' });
+    return res.body.some((n) => n.text === text);
+  };
+  await expect.poll(() => seenBy('bob')).toBe(true);
+  expect(await seenBy('carol')).toBe(false);
 });

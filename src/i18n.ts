@@ -18,11 +18,36 @@ function collect(): I18nMessages {
   return messages as I18nMessages;
 }
 
+const messages = collect();
+export const LOCALES = Object.keys(messages);
+export const LANGUAGE_KEY = 'mkc:language';
+
+// The language to show: the one chosen in Settings, else the browser's first that we have, else English.
+export function resolveLocale(chosen: string | null, preferred: readonly string[]): string {
+  if (chosen && LOCALES.includes(chosen)) return chosen;
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0] ?? '';
+    if (LOCALES.includes(base)) return base;
+  }
+  return 'en';
+}
+
+function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+const initial = resolveLocale(storedLanguage(), navigator.languages ?? [navigator.language]);
+document.documentElement.lang = initial;
+
 export const i18n = createI18n({
   legacy: false,
-  locale: navigator.language.split('-')[0] ?? 'en',
+  locale: initial,
   fallbackLocale: 'en',
-  messages: collect(),
+  messages,
   missingWarn: false,
   fallbackWarn: false,
 });

@@ -1,0 +1,19 @@
+import { ref, watch } from 'vue';
+import { i18n, LANGUAGE_KEY, LOCALES, resolveLocale } from '@/i18n';
+
+// 'system' follows the browser's languages; otherwise one of LOCALES, remembered on this device.
+const preference = ref(localStorage.getItem(LANGUAGE_KEY) ?? 'system');
+
+// Each language named in itself ("日本語", not "Japanese"), as a reader looking for theirs expects.
+export const languages = LOCALES.map((code) => ({ code, name: new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code }));
+
+export function useLanguagePreference() {
+  watch(preference, (choice) => {
+    if (choice === 'system') localStorage.removeItem(LANGUAGE_KEY);
+    else localStorage.setItem(LANGUAGE_KEY, choice);
+    const locale = resolveLocale(choice === 'system' ? null : choice, navigator.languages);
+    i18n.global.locale.value = locale;
+    document.documentElement.lang = locale;
+  });
+  return preference;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { i18n, LOCALES, resolveLocale } from '@/i18n';
+
+// Every string of every language compiles, and each translation has English's keys,
+// placeholders and plural forms (a missing one would show English, or the bare key).
+
+type Tree = { [key: string]: string | Tree };
+const messages = i18n.global.messages.value as unknown as Record<string, Tree>;
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else flatten(value, path).forEach((v, k) => out.set(k, v));
+  }
+  return out;
+}
+
+const placeholders = (message: string) => [...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*\}/g)].map((m) => m[1]).sort();
+const forms = (message: string) => message.split(/(?<!\{')\|(?!'\})/).length;
+const english = flatten(messages.en!);
+
+describe.each(LOCALES)('locale %s', (locale) => {
+  const own = flatten(messages[locale]!);
+
+  it('has exactly the English keys', () => {
+    expect([...own.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it('keeps the placeholders and plural forms of each English message', () => {
+    const differ = [...english].filter(([key, en]) => {
+      const message = own.get(key);
+      return message !== undefined && (placeholders(message).join() !== placeholders(en).join() || forms(message) !== forms(en));
+    });
+    expect(differ.map(([key]) => key)).toEqual([]);
+  });
+
+  it('compiles every message', () => {
+    const broken = [...own].filter(([key, message]) => {
+      const params = Object.fromEntries(placeholders(message).map((name) => [name, 1]));
+      return i18n.global.t(key, params, { locale }) === key;
+    });
+    expect(broken.map(([key]) => key)).toEqual([]);
+  });
+});
+
+describe('resolveLocale', () => {
+  it('takes the chosen language, else the first of the browser we have, else English', () => {
+    expect(resolveLocale('en', ['fr-FR'])).toBe('en');
+    expect(resolveLocale(null, ['fr-FR', 'en-GB'])).toBe('en');
+    expect(resolveLocale('xx', ['de'])).toBe('en');
+  });
+});
