@@ -22,6 +22,8 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${E2E_CLIENT_PORT}`,
+    // The specs read English labels, whatever the machine's language.
+    locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,

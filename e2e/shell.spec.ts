@@ -87,3 +87,19 @@ for (const path of ['/signin', '/local', '/', '/settings', '/notifications', '/@
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('a Japanese browser gets Japanese, and Settings switches the language without a reload', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { name: '設定' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await page.getByRole('radio', { name: 'English' }).check();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Follow the browser' }).check();
+  await expect(page.getByRole('heading', { name: '設定' })).toBeVisible();
+  await context.close();
+});

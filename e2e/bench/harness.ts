@@ -90,6 +90,7 @@ export async function openPage(bench: Bench, opts: { serviceWorkers?: 'allow' | 
   const context = await bench.browser.newContext({
     baseURL: bench.clientUrl,
     viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
     serviceWorkers: opts.serviceWorkers ?? 'block',
   });
   const page = await context.newPage();
