@@ -19,8 +19,10 @@ const POLICIES: Policies = {
   canImportBlocking: true, canImportFollowing: true, canImportMuting: true, canImportUserLists: true,
 };
 
-export function rolePolicies(): Policies {
-  return { ...POLICIES };
+// The base role (meta, guests) as recorded from 2024.10.1; signed-in users have the role an
+// admin typically grants, which adds note search.
+export function rolePolicies(signedIn = false): Policies {
+  return { ...POLICIES, canSearchNotes: signedIn };
 }
 
 export function avatarFileName(user: UserRecord): string {
@@ -142,7 +144,7 @@ export function packMe(db: Db, user: UserRecord): MeDetailed {
     emailNotificationTypes: ['follow', 'receiveFollowRequest'],
     achievements: [{ name: 'notes1', unlockedAt: idToDate(user.id).getTime() }],
     loggedInDays: 1,
-    policies: rolePolicies(),
+    policies: rolePolicies(true),
     email: null,
     emailVerified: false,
     securityKeysList: [],

@@ -5,7 +5,8 @@ export type TimelineSource =
   | { kind: 'home' | 'local' | 'social' | 'global' }
   | { kind: 'hashtag'; tag: string }
   | { kind: 'user'; userId: string }
-  | { kind: 'list'; listId: string };
+  | { kind: 'list'; listId: string }
+  | { kind: 'search'; query: string };
 
 export interface TimelineFilters {
   withRenotes: boolean;
@@ -29,6 +30,8 @@ export function timelineName(source: TimelineSource): string {
       return `user:${source.userId}`;
     case 'list':
       return `list:${source.listId}`;
+    case 'search':
+      return `search:${source.query}`;
     default:
       return source.kind;
   }
@@ -41,9 +44,16 @@ export function timelineKey(source: TimelineSource, f: TimelineFilters): string 
 
 // The filters a timeline's endpoint and channel take (withReplies only where Misskey has it).
 export function filtersOf(source: TimelineSource): (keyof TimelineFilters)[] {
-  return source.kind === 'local' || source.kind === 'social' || source.kind === 'user'
-    ? ['withRenotes', 'withReplies', 'withFiles']
-    : ['withRenotes', 'withFiles'];
+  switch (source.kind) {
+    case 'local':
+    case 'social':
+    case 'user':
+      return ['withRenotes', 'withReplies', 'withFiles'];
+    case 'search':
+      return [];
+    default:
+      return ['withRenotes', 'withFiles'];
+  }
 }
 
 // Misskey rejects withReplies together with withFiles (BOTH_WITH_REPLIES_AND_WITH_FILES); files win.
@@ -85,6 +95,8 @@ export function fetchPage(
       return api.request('notes/user-list-timeline', {
         ...base, listId: source.listId, withRenotes: f.withRenotes, withFiles: f.withFiles,
       });
+    case 'search':
+      return api.request('notes/search', { ...base, query: source.query });
   }
 }
 
@@ -96,7 +108,8 @@ export type TimelineChannel =
   | { channel: 'hashtag'; params: Misskey.Channels['hashtag']['params'] }
   | { channel: 'userList'; params: Misskey.Channels['userList']['params'] };
 
-// The live channel of a timeline; a user's notes have none (captures still keep them live).
+// The live channel of a timeline; a user's notes and search results have none (captures still
+// keep them live).
 export function channelFor(source: TimelineSource, f: TimelineFilters): TimelineChannel | null {
   switch (source.kind) {
     case 'home':
@@ -118,6 +131,7 @@ export function channelFor(source: TimelineSource, f: TimelineFilters): Timeline
     case 'list':
       return { channel: 'userList', params: { listId: source.listId, withRenotes: f.withRenotes, withFiles: f.withFiles } };
     case 'user':
+    case 'search':
       return null;
   }
 }

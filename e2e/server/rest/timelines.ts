@@ -1,10 +1,10 @@
 import type { Db, NoteRecord } from '../db.ts';
 import { type Endpoint, type EndpointContext, signedIn } from '../endpoint.ts';
 import { errors } from '../errors.ts';
-import { packNote } from '../pack.ts';
-import { optionalBoolean, optionalEnum, optionalId, requiredString, type Params } from '../params.ts';
+import { packNote, rolePolicies } from '../pack.ts';
+import { optionalBoolean, optionalEnum, optionalId, optionalString, requiredString, type Params } from '../params.ts';
 import { page, readPaging } from '../paging.ts';
-import { canSee, inTimeline, type TimelineFilter, type TimelineKind } from '../visibility.ts';
+import { canSee, inTimeline, isPureRenote, type TimelineFilter, type TimelineKind } from '../visibility.ts';
 
 export function readTimelineFilter(params: Params, allowReplies: boolean): TimelineFilter {
   const filter = {
@@ -62,6 +62,22 @@ export const timelineEndpoints: Record<string, Endpoint> = {
         && (withReplies || n.replyId === null)
         && (withRenotes || n.renoteId === null || n.text !== null)
         && (!withFiles || n.fileIds.length > 0));
+      return packAll(ctx.db, notes, viewerId);
+    },
+  },
+  'notes/search': {
+    handler: (ctx) => {
+      const query = requiredString(ctx.params, 'query').toLowerCase();
+      const viewerId = ctx.me?.id ?? null;
+      if (!rolePolicies(viewerId !== null).canSearchNotes) throw errors.searchUnavailable();
+      const userId = optionalId(ctx.params, 'userId');
+      // Every note here is local: '.' (or no host) finds them, any other host finds nothing.
+      const host = optionalString(ctx.params, 'host');
+      const words = query.split(/\s+/).filter(Boolean);
+      const notes = page(ctx.db.notesNewestFirst(), readPaging(ctx.params), (n) =>
+        (host === undefined || host === '.') && (userId === undefined || n.userId === userId)
+        && !isPureRenote(n) && canSee(ctx.db, n, viewerId)
+        && words.every((w) => `${n.cw ?? ''} ${n.text ?? ''}`.toLowerCase().includes(w)));
       return packAll(ctx.db, notes, viewerId);
     },
   },
