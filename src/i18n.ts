@@ -1,25 +1,20 @@
 import { createI18n } from 'vue-i18n';
 
-type Namespaces = Record<string, Record<string, unknown>>;
+type Messages = Record<string, unknown>;
+type Module = { default: Messages };
 type I18nMessages = NonNullable<Parameters<typeof createI18n>[0]['messages']>;
 
 // Each file in locales/<lang>/ is one namespace: locales/en/timeline.json → t('timeline.…').
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+// English is the fallback and ships in the first screen; other languages load when chosen.
+const english = import.meta.glob<Module>('./locales/en/*.json', { eager: true });
+const others = import.meta.glob<Module>(['./locales/*/*.json', '!./locales/en/*.json']);
 
-function collect(): I18nMessages {
-  const messages: Record<string, Namespaces> = {};
-  for (const [path, mod] of Object.entries(files)) {
-    const match = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!match) continue;
-    const [, lang, ns] = match as unknown as [string, string, string];
-    (messages[lang] ??= {})[ns] = mod.default;
-  }
-  // JSON is untyped; vue-i18n checks message shapes at run time.
-  return messages as I18nMessages;
+function parts(path: string): { lang: string; ns: string } {
+  const [, lang = '', ns = ''] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
+  return { lang, ns };
 }
 
-const messages = collect();
-export const LOCALES = Object.keys(messages);
+export const LOCALES = ['en', ...new Set(Object.keys(others).map((path) => parts(path).lang))];
 export const LANGUAGE_KEY = 'mkc:language';
 
 // The language to show: the one chosen in Settings, else the browser's first that we have, else English.
@@ -32,6 +27,33 @@ export function resolveLocale(chosen: string | null, preferred: readonly string[
   return 'en';
 }
 
+export const i18n = createI18n({
+  legacy: false,
+  locale: 'en',
+  fallbackLocale: 'en',
+  // JSON is untyped; vue-i18n checks message shapes at run time.
+  messages: { en: Object.fromEntries(Object.entries(english).map(([path, mod]) => [parts(path).ns, mod.default])) } as I18nMessages,
+  missingWarn: false,
+  fallbackWarn: false,
+});
+
+const loaded = new Set(['en']);
+
+export async function loadLocale(lang: string): Promise<void> {
+  if (loaded.has(lang)) return;
+  const files = Object.entries(others).filter(([path]) => parts(path).lang === lang);
+  const namespaces = await Promise.all(files.map(async ([path, load]) => [parts(path).ns, (await load()).default] as const));
+  i18n.global.setLocaleMessage(lang, Object.fromEntries(namespaces) as never);
+  loaded.add(lang);
+}
+
+// Shows `lang` once its strings are in (English stays on screen meanwhile, never bare keys).
+export async function setLocale(lang: string): Promise<void> {
+  await loadLocale(lang);
+  i18n.global.locale.value = lang;
+  document.documentElement.lang = lang;
+}
+
 function storedLanguage(): string | null {
   try {
     return localStorage.getItem(LANGUAGE_KEY);
@@ -40,14 +62,6 @@ function storedLanguage(): string | null {
   }
 }
 
-const initial = resolveLocale(storedLanguage(), navigator.languages ?? [navigator.language]);
-document.documentElement.lang = initial;
-
-export const i18n = createI18n({
-  legacy: false,
-  locale: initial,
-  fallbackLocale: 'en',
-  messages,
-  missingWarn: false,
-  fallbackWarn: false,
-});
+export function initialLocale(): string {
+  return resolveLocale(storedLanguage(), navigator.languages ?? [navigator.language]);
+}

@@ -1,5 +1,5 @@
 import { ref, watch } from 'vue';
-import { i18n, LANGUAGE_KEY, LOCALES, resolveLocale } from '@/i18n';
+import { LANGUAGE_KEY, LOCALES, resolveLocale, setLocale } from '@/i18n';
 
 // 'system' follows the browser's languages; otherwise one of LOCALES, remembered on this device.
 const preference = ref(localStorage.getItem(LANGUAGE_KEY) ?? 'system');
@@ -11,9 +11,7 @@ export function useLanguagePreference() {
   watch(preference, (choice) => {
     if (choice === 'system') localStorage.removeItem(LANGUAGE_KEY);
     else localStorage.setItem(LANGUAGE_KEY, choice);
-    const locale = resolveLocale(choice === 'system' ? null : choice, navigator.languages);
-    i18n.global.locale.value = locale;
-    document.documentElement.lang = locale;
+    void setLocale(resolveLocale(choice === 'system' ? null : choice, navigator.languages));
   });
   return preference;
 }
