@@ -34,3 +34,29 @@ test('no follow button on your own page', async ({ page }) => {
   await expect(page.locator('article[data-note-id]').first()).toBeVisible();
   await expect(page.getByRole('button', { name: /^(Follow|Unfollow)$/ })).toHaveCount(0);
 });
+
+test("a profile shows its pinned notes first; pinning and unpinning one's own note from its menu", async ({ page }) => {
+  await signInAs(page, 'alice');
+  await page.goto('/@bob');
+  const pinned = page.getByRole('region', { name: 'Pinned notes' });
+  await expect(pinned.locator('article[data-note-id]')).toHaveCount(1);
+  await expect(pinned).toContainText('Pinned: who I am and what I post about.');
+
+  const text = `worth pinning ${Date.now().toString(36)}`;
+  const { body } = await actAs<{ body: { createdNote: { id: string } } }>('alice', 'notes/create', { text });
+  await page.goto(`/notes/${body.createdNote.id}`);
+  const note = page.locator(`article[data-note-id="${body.createdNote.id}"]`).first();
+  await note.getByRole('button', { name: 'More' }).click();
+  await note.getByRole('button', { name: 'Pin to profile' }).click();
+  await expect(note).toContainText('Pinned to your profile.');
+  const me = await actAs<{ body: { pinnedNoteIds: string[] } }>('alice', 'i', {});
+  expect(me.body.pinnedNoteIds).toEqual([body.createdNote.id]);
+
+  await page.goto('/@alice');
+  await expect(page.getByRole('region', { name: 'Pinned notes' })).toContainText(text);
+  const mine = page.getByRole('region', { name: 'Pinned notes' }).locator('article[data-note-id]').first();
+  await mine.getByRole('button', { name: 'More' }).click();
+  await mine.getByRole('button', { name: 'Unpin from profile' }).click();
+  await expect(mine).toContainText('Unpinned from your profile.');
+  await expect.poll(async () => (await actAs<{ body: { pinnedNoteIds: string[] } }>('alice', 'i', {})).body.pinnedNoteIds).toEqual([]);
+});

@@ -131,6 +131,7 @@ export function deleteNote(db: Db, user: UserRecord, noteId: string): void {
     }
   }
   for (const id of doomed) db.notes.delete(id);
+  for (const u of db.users.values()) u.pinnedNoteIds = u.pinnedNoteIds.filter((id) => !doomed.has(id));
   db.notifications.splice(0, db.notifications.length, ...db.notifications.filter((n) => n.noteId === null || !doomed.has(n.noteId)));
   db.events.emit('noteUpdated', noteId, 'deleted', { deletedAt: new Date().toISOString() });
 }
@@ -260,4 +261,19 @@ export function uploadFile(db: Db, owner: UserRecord, input: UploadInput, at?: n
   db.files.set(file.id, file);
   if (at === undefined) db.events.emit('main', owner.id, 'driveFileCreated', packFile(db, file, false));
   return file;
+}
+
+// i/pin: only one's own notes, at most the role's pinLimit, each once; the newest pin first.
+export function pinNote(db: Db, user: UserRecord, noteId: string, limit: number): void {
+  const note = db.notes.get(noteId);
+  if (!note || note.userId !== user.id) throw errors.noSuchNoteToPin();
+  if (user.pinnedNoteIds.includes(noteId)) throw errors.alreadyPinned();
+  if (user.pinnedNoteIds.length >= limit) throw errors.pinLimitExceeded();
+  user.pinnedNoteIds.unshift(noteId);
+}
+
+export function unpinNote(db: Db, user: UserRecord, noteId: string): void {
+  const note = db.notes.get(noteId);
+  if (!note || note.userId !== user.id) throw errors.noSuchNoteToUnpin();
+  user.pinnedNoteIds = user.pinnedNoteIds.filter((id) => id !== noteId);
 }

@@ -19,6 +19,8 @@ export interface UserRecord {
   /** Note ids that mention the user and are not read yet (for unreadMention). */
   unreadMentions: Set<string>;
   unreadSpecified: Set<string>;
+  /** Notes pinned to the profile, newest pin first. */
+  pinnedNoteIds: string[];
 }
 
 export interface PollRecord {

@@ -50,6 +50,10 @@ export const errors = {
   noSuchEmoji: clientError('NO_SUCH_EMOJI', '6a5e3be7-5ac3-44a6-a425-9937cd66f8e3', 'No such emoji.'),
   // Misskey gives the same code a different id per endpoint.
   noSuchList: clientError('NO_SUCH_LIST', '8fb1fbd5-e476-4c37-9fb0-43d55b63a2ff', 'No such list.'),
+  noSuchNoteToPin: clientError('NO_SUCH_NOTE', '56734f8b-3928-431e-bf80-6ff87df40cb3', 'No such note.'),
+  noSuchNoteToUnpin: clientError('NO_SUCH_NOTE', '454170ce-9d63-4a43-9da1-ea10afe81e21', 'No such note.'),
+  pinLimitExceeded: clientError('PIN_LIMIT_EXCEEDED', '72dab508-c64d-498f-8740-a8eec1ba385a', 'You can not pin notes any more.'),
+  alreadyPinned: clientError('ALREADY_PINNED', '8b18c2b7-68fe-4edb-9892-c0cbaeb6c913', 'That note has already been pinned.'),
   searchUnavailable: clientError('UNAVAILABLE', '0b44998d-77aa-4427-80d0-d2c9b8523011', 'Search of notes unavailable.'),
   noSuchListToShow: clientError('NO_SUCH_LIST', '7bc05c21-1d7a-41ae-88f1-66820f4dc686', 'No such list.'),
 

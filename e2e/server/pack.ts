@@ -46,7 +46,11 @@ export function packUserLite(db: Db, user: UserRecord): Misskey.entities.UserLit
   };
 }
 
-function userDetailedBase(db: Db, user: UserRecord): UserDetailed {
+function userDetailedBase(db: Db, user: UserRecord, viewerId: string | null): UserDetailed {
+  const pinned = user.pinnedNoteIds.flatMap((id) => {
+    const note = db.notes.get(id);
+    return note && canSee(db, note, viewerId) ? [note] : [];
+  });
   const notes = [...db.notes.values()].filter((n) => n.userId === user.id);
   return {
     ...packUserLite(db, user),
@@ -71,8 +75,8 @@ function userDetailedBase(db: Db, user: UserRecord): UserDetailed {
     followersCount: db.followersOf(user.id).length,
     followingCount: db.followeesOf(user.id).length,
     notesCount: notes.length,
-    pinnedNoteIds: [],
-    pinnedNotes: [],
+    pinnedNoteIds: pinned.map((n) => n.id),
+    pinnedNotes: pinned.map((n) => packNote(db, n, viewerId, { detail: true })),
     pinnedPageId: null,
     pinnedPage: null,
     publicReactions: true,
@@ -85,7 +89,7 @@ function userDetailedBase(db: Db, user: UserRecord): UserDetailed {
 
 // UserDetailedNotMe; the relation fields appear only when someone is signed in.
 export function packUserDetailed(db: Db, user: UserRecord, viewerId: string | null): UserDetailed {
-  const base = userDetailedBase(db, user);
+  const base = userDetailedBase(db, user, viewerId);
   if (viewerId === null) return base;
   return {
     ...base,
@@ -106,7 +110,7 @@ export function packUserDetailed(db: Db, user: UserRecord, viewerId: string | nu
 export function packMe(db: Db, user: UserRecord): MeDetailed {
   const unread = db.notifications.filter((n) => n.userId === user.id && !n.isRead).length;
   return {
-    ...userDetailedBase(db, user),
+    ...userDetailedBase(db, user, user.id),
     twoFactorEnabled: false,
     usePasswordLessLogin: false,
     securityKeys: false,

@@ -73,6 +73,7 @@ export function seed(seedNumber: number, baseUrl: string, now = Date.now()): See
       updatedAt: null,
       unreadMentions: new Set(),
       unreadSpecified: new Set(),
+      pinnedNoteIds: [],
     };
     db.users.set(user.id, user);
     db.assets.set(avatarFileName(user), { type: 'image/svg+xml', data: avatarSvg(user.username) });
@@ -188,6 +189,8 @@ export function seed(seedNumber: number, baseUrl: string, now = Date.now()): See
   named.renote = post('bob', { renoteId: named.plain }, next()).id;
   named.renoteByAdmin = post('admin', { renoteId: named.plain }, next()).id;
   named.quote = post('bob', { text: 'Quoting this', renoteId: named.plain }, next()).id;
+  named.pinned = post('bob', { text: 'Pinned: who I am and what I post about.' }, next()).id;
+  byName('bob').pinnedNoteIds.push(named.pinned);
   named.localOnly = post('alice', { text: 'Local only note', localOnly: true }, next()).id;
 
   const reactions: [string, string][] = [['alice', '❤'], ['bob', ':blobcat:'], ['admin', '👍'], ['carol', '🎉']];

@@ -126,9 +126,7 @@ export const useSessionStore = defineStore('session', () => {
   function listenToMain(current: Misskey.entities.MeDetailed, api: Api): void {
     const main = stream.connect('main');
     // misskey-js types this as UserDetailed; the server sends the full MeDetailed.
-    main.on('meUpdated', (user) => {
-      me.value = user as Misskey.entities.MeDetailed;
-    });
+    main.on('meUpdated', (user) => setMe(user as Misskey.entities.MeDetailed));
     main.on('myTokenRegenerated', () => markExpired());
     // Our own follow counts move with follow (we followed), unfollow (a follow of ours ended) and followed.
     main.on('follow', () => adjustCounts('followingCount', 1));
@@ -139,6 +137,11 @@ export const useSessionStore = defineStore('session', () => {
     const unread = useNotificationsStore();
     unread.start(current, api);
     cleanups.push(() => unread.stop());
+  }
+
+  // The server's newest word on the signed-in user (meUpdated, or an endpoint that answers with it).
+  function setMe(user: Misskey.entities.MeDetailed): void {
+    if (me.value && me.value.id === user.id) me.value = user;
   }
 
   function adjustCounts(key: 'followingCount' | 'followersCount', by: number): void {
@@ -166,5 +169,5 @@ export const useSessionStore = defineStore('session', () => {
     return open(accounts.active);
   }
 
-  return { origin, me, meta, emojis, status, error, expired, api, isGuest, emojiUrl, open, close, restore, markExpired };
+  return { origin, me, meta, emojis, status, error, expired, api, isGuest, emojiUrl, open, close, restore, markExpired, setMe };
 });

@@ -2,8 +2,9 @@ import type { Db, NotificationRecord } from '../db.ts';
 import { signedIn, type Endpoint, type EndpointContext } from '../endpoint.ts';
 import { idToDate } from '../ids.ts';
 import { readAllNotifications } from '../notify.ts';
-import { packMe, packNotification, packUserLite } from '../pack.ts';
-import { optionalBoolean, optionalString, type Params } from '../params.ts';
+import { pinNote, unpinNote } from '../actions.ts';
+import { packMe, packNotification, packUserLite, rolePolicies } from '../pack.ts';
+import { optionalBoolean, optionalString, requiredId, type Params } from '../params.ts';
 import { page, readPaging } from '../paging.ts';
 
 function typeFilter(params: Params): (n: NotificationRecord) => boolean {
@@ -103,6 +104,24 @@ export const accountEndpoints: Record<string, Endpoint> = {
     handler: (ctx) => {
       readAllNotifications(ctx.db, signedIn(ctx).id, true);
       return undefined;
+    },
+  },
+  'i/pin': {
+    requireCredential: true,
+    kind: 'write:account',
+    handler: (ctx) => {
+      const me = signedIn(ctx);
+      pinNote(ctx.db, me, requiredId(ctx.params, 'noteId'), rolePolicies(true).pinLimit);
+      return packMe(ctx.db, me);
+    },
+  },
+  'i/unpin': {
+    requireCredential: true,
+    kind: 'write:account',
+    handler: (ctx) => {
+      const me = signedIn(ctx);
+      unpinNote(ctx.db, me, requiredId(ctx.params, 'noteId'));
+      return packMe(ctx.db, me);
     },
   },
 };

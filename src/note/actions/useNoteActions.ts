@@ -1,4 +1,4 @@
-// Renote, delete and copy link for one note; each reports its outcome in the note's footer.
+// Renote, delete, pin and copy link for one note; each reports its outcome in the note's footer.
 import { useI18n } from 'vue-i18n';
 import type * as Misskey from 'misskey-js';
 import { toApiError } from '@/api/errors';
@@ -46,6 +46,24 @@ export function useNoteActions() {
     }
   }
 
+  function isPinned(note: Misskey.entities.Note): boolean {
+    return session.me?.pinnedNoteIds.includes(note.id) ?? false;
+  }
+
+  // i/pin and i/unpin answer with the whole MeDetailed, pins included.
+  async function setPinned(note: Misskey.entities.Note, pinned: boolean): Promise<void> {
+    const endpoint = pinned ? 'i/pin' : 'i/unpin';
+    messages.clear(note.id);
+    try {
+      session.setMe(await session.api.request(endpoint, { noteId: note.id }));
+      messages.show(note.id, t(pinned ? 'note.pinned' : 'note.unpinned'), 'info');
+    } catch (e) {
+      const err = toApiError(e, endpoint);
+      if (err.code === 'PIN_LIMIT_EXCEEDED') messages.show(note.id, t('note.errors.pinLimit'));
+      else messages.show(note.id, t(pinned ? 'note.errors.pinFailed' : 'note.errors.unpinFailed', { reason: describe(err) }));
+    }
+  }
+
   async function copyLink(note: Misskey.entities.Note): Promise<void> {
     const link = noteLink(note, session.origin ?? location.origin);
     try {
@@ -56,5 +74,5 @@ export function useNoteActions() {
     }
   }
 
-  return { canRenote, isMine, renote, remove, copyLink };
+  return { canRenote, isMine, isPinned, setPinned, renote, remove, copyLink };
 }
