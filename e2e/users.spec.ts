@@ -60,3 +60,31 @@ test("a profile shows its pinned notes first; pinning and unpinning one's own no
   await expect(mine).toContainText('Unpinned from your profile.');
   await expect.poll(async () => (await actAs<{ body: { pinnedNoteIds: string[] } }>('alice', 'i', {})).body.pinnedNoteIds).toEqual([]);
 });
+
+test("a profile's following and followers lists link to each user and follow from the row", async ({ page }) => {
+  await signInAs(page, 'alice');
+  await page.goto('/@carol');
+  await page.getByRole('link', { name: /following$/ }).click();
+  await expect(page).toHaveURL(/\/@carol\/following$/);
+  await expect(page.getByRole('heading')).toContainText('Following');
+  const { carol } = await users();
+  const expected = (await actAs<{ body: { followee: { username: string } }[] }>('alice', 'users/following', { userId: carol!.id, limit: 100 })).body;
+  const rows = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /@\w+$/ }) });
+  await expect(rows).toHaveCount(expected.length);
+
+  await page.goto('/@alice/followers');
+  await expect(page.getByRole('heading')).toContainText('Followers');
+  // A new follower shows on the next visit.
+  await expect(page.getByRole('listitem').filter({ hasText: '@newsbot' })).toHaveCount(0);
+  await actAs('newsbot', 'following/create', { userId: (await users()).alice!.id });
+  await page.reload();
+  await expect(page.getByRole('listitem').filter({ hasText: '@newsbot' })).toHaveCount(1);
+  // alice follows mallory back from the row.
+  await page.getByRole('listitem').filter({ hasText: '@mallory' }).getByRole('button', { name: 'Follow', exact: true }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: '@mallory' }).getByRole('button', { name: 'Unfollow' })).toBeVisible();
+  const relation = await actAs<{ body: { isFollowing: boolean } }>('alice', 'users/show', { username: 'mallory' });
+  expect(relation.body.isFollowing).toBe(true);
+
+  await page.getByRole('listitem').filter({ hasText: '@mallory' }).getByRole('link').click();
+  await expect(page).toHaveURL(/\/@mallory$/);
+});

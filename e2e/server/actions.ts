@@ -203,7 +203,7 @@ export function follow(db: Db, follower: UserRecord, followee: UserRecord, silen
 
 // Misskey's insertFollowingDoc: a pending request is consumed and its sender told it was accepted.
 function insertFollowing(db: Db, follower: UserRecord, followee: UserRecord, silent: boolean): void {
-  db.follows.add(`${follower.id}>${followee.id}`);
+  db.follows.set(`${follower.id}>${followee.id}`, db.ids.next());
   const requested = db.followRequests.delete(`${follower.id}>${followee.id}`);
   if (silent) return;
   if (requested) notify(db, follower.id, { type: 'followRequestAccepted', notifierId: followee.id });

@@ -107,6 +107,12 @@ export interface MiAuthSession {
   checked: boolean;
 }
 
+export interface FollowingRecord {
+  id: string;
+  followerId: string;
+  followeeId: string;
+}
+
 export interface UserList {
   id: string;
   userId: string;
@@ -140,8 +146,8 @@ export class Db {
   readonly tokens = new Map<string, TokenRecord>();
   readonly miauth = new Map<string, MiAuthSession>();
   readonly lists = new Map<string, UserList>();
-  /** `${followerId}>${followeeId}` */
-  readonly follows = new Set<string>();
+  /** `${followerId}>${followeeId}` → the following's id (which orders users/following and users/followers) */
+  readonly follows = new Map<string, string>();
   /** pending requests by `${followerId}>${followeeId}`; the id orders following/requests/list */
   readonly followRequests = new Map<string, FollowRequestRecord>();
   /** Static generated assets under /files/ that are not drive files (avatars, emoji). */
@@ -185,13 +191,19 @@ export class Db {
   }
 
   followeesOf(userId: string): string[] {
-    const prefix = `${userId}>`;
-    return [...this.follows].filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
+    return this.followings().filter((f) => f.followerId === userId).map((f) => f.followeeId);
   }
 
   followersOf(userId: string): string[] {
-    const suffix = `>${userId}`;
-    return [...this.follows].filter((f) => f.endsWith(suffix)).map((f) => f.slice(0, -suffix.length));
+    return this.followings().filter((f) => f.followeeId === userId).map((f) => f.followerId);
+  }
+
+  /** Every following, newest first. */
+  followings(): FollowingRecord[] {
+    return [...this.follows].map(([key, id]) => {
+      const [followerId = '', followeeId = ''] = key.split('>');
+      return { id, followerId, followeeId };
+    }).sort((a, b) => (a.id < b.id ? 1 : -1));
   }
 
   /** Notes sorted newest first, by id like the real server. */

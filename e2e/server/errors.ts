@@ -54,6 +54,8 @@ export const errors = {
   noSuchNoteToUnpin: clientError('NO_SUCH_NOTE', '454170ce-9d63-4a43-9da1-ea10afe81e21', 'No such note.'),
   pinLimitExceeded: clientError('PIN_LIMIT_EXCEEDED', '72dab508-c64d-498f-8740-a8eec1ba385a', 'You can not pin notes any more.'),
   alreadyPinned: clientError('ALREADY_PINNED', '8b18c2b7-68fe-4edb-9892-c0cbaeb6c913', 'That note has already been pinned.'),
+  noSuchUserFollowing: clientError('NO_SUCH_USER', '63e4aba4-4156-4e53-be25-c9559e42d71b', 'No such user.'),
+  noSuchUserFollowers: clientError('NO_SUCH_USER', '27fa5435-88ab-43de-9360-387de88727cd', 'No such user.'),
   searchUnavailable: clientError('UNAVAILABLE', '0b44998d-77aa-4427-80d0-d2c9b8523011', 'Search of notes unavailable.'),
   noSuchListToShow: clientError('NO_SUCH_LIST', '7bc05c21-1d7a-41ae-88f1-66820f4dc686', 'No such list.'),
 

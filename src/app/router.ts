@@ -18,6 +18,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/tags/:tag', name: 'hashtag', component: () => import('@/pages/HashtagPage.vue') },
   { path: '/notes/:id', name: 'note', component: () => import('@/pages/NotePage.vue') },
   { path: '/:acct(@[^/]+)', name: 'user', component: () => import('@/pages/UserPage.vue') },
+  { path: '/:acct(@[^/]+)/following', name: 'user-following', component: () => import('@/pages/FollowListPage.vue') },
+  { path: '/:acct(@[^/]+)/followers', name: 'user-followers', component: () => import('@/pages/FollowListPage.vue') },
   {
     path: '/notifications',
     name: 'notifications',

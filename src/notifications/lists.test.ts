@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type * as Misskey from 'misskey-js';
-import { unseen } from './usePagedFeed';
+import { unseen } from '@/api/usePagedFeed';
 import { belongsTo } from './useMentions';
 import { titleWithCount } from './useUnreadTitle';
 

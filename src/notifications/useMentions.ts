@@ -4,7 +4,7 @@ import { useNotesStore } from '@/stores/notes';
 import { useNotificationsStore } from '@/stores/notifications';
 import { useSessionStore } from '@/stores/session';
 import { useStreamStore } from '@/stream/store';
-import { usePagedFeed } from './usePagedFeed';
+import { usePagedFeed } from '@/api/usePagedFeed';
 
 type Note = Misskey.entities.Note;
 export type MentionKind = 'mentions' | 'direct';

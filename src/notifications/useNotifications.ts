@@ -4,7 +4,7 @@ import { useNotesStore } from '@/stores/notes';
 import { useNotificationsStore } from '@/stores/notifications';
 import { useSessionStore } from '@/stores/session';
 import { notificationNote } from './notificationView';
-import { usePagedFeed } from './usePagedFeed';
+import { usePagedFeed } from '@/api/usePagedFeed';
 
 type Notification = Misskey.entities.Notification;
 

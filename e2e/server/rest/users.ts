@@ -1,8 +1,10 @@
 import { follow, unfollow } from '../actions.ts';
 import type { Db, UserRecord } from '../db.ts';
-import { signedIn, type Endpoint } from '../endpoint.ts';
+import { signedIn, type Endpoint, type EndpointContext } from '../endpoint.ts';
 import { errors } from '../errors.ts';
+import { idToDate } from '../ids.ts';
 import { packUserDetailed, packUserLite } from '../pack.ts';
+import { page, readPaging } from '../paging.ts';
 import { optionalIdArray, optionalInteger, optionalString, requiredId, type Params } from '../params.ts';
 
 function findUser(db: Db, params: Params): UserRecord {
@@ -11,7 +13,29 @@ function findUser(db: Db, params: Params): UserRecord {
   return user;
 }
 
+// users/following and users/followers: by userId, or by username with host null for local users.
+function followList(side: 'following' | 'followers', notFound: () => Error) {
+  return ({ db, params, me }: EndpointContext) => {
+    const username = optionalString(params, 'username');
+    const user = typeof username === 'string'
+      ? (optionalString(params, 'host', { nullable: true }) ? undefined : db.userByName(username))
+      : db.users.get(requiredId(params, 'userId'));
+    if (!user) throw notFound();
+    const viewerId = me?.id ?? null;
+    const mine = db.followings().filter((f) => (side === 'following' ? f.followerId : f.followeeId) === user.id);
+    return page(mine, readPaging(params)).map((f) => {
+      const base = { id: f.id, createdAt: idToDate(f.id).toISOString(), followeeId: f.followeeId, followerId: f.followerId };
+      const other = db.users.get(side === 'following' ? f.followeeId : f.followerId)!;
+      return side === 'following'
+        ? { ...base, followee: packUserDetailed(db, other, viewerId) }
+        : { ...base, follower: packUserDetailed(db, other, viewerId) };
+    });
+  };
+}
+
 export const userEndpoints: Record<string, Endpoint> = {
+  'users/following': { handler: followList('following', errors.noSuchUserFollowing) },
+  'users/followers': { handler: followList('followers', errors.noSuchUserFollowers) },
   'users/show': {
     handler: ({ db, params, me }) => {
       const viewerId = me?.id ?? null;

@@ -12,8 +12,8 @@ export interface FeedOptions<T extends { id: string }> {
   endpoint: string;
   fetch(cursor: FeedCursor, limit: number): Promise<T[]>;
   // Entries joining the list (their notes held in the note store), and leaving it.
-  hold(entries: T[]): void;
-  release(entries: T[]): void;
+  hold?(entries: T[]): void;
+  release?(entries: T[]): void;
   // The server has just answered with a page: what it listed counts as read.
   onRead?(): void;
 }
@@ -50,7 +50,7 @@ export function usePagedFeed<T extends { id: string }>(opts: FeedOptions<T>) {
   function add(incoming: T[], where: 'start' | 'end'): void {
     const fresh = unseen(items.value, incoming);
     if (!fresh.length) return;
-    opts.hold(fresh);
+    opts.hold?.(fresh);
     items.value = where === 'start' ? newestFirst([...fresh, ...items.value]) : [...items.value, ...fresh];
   }
 
@@ -90,7 +90,7 @@ export function usePagedFeed<T extends { id: string }>(opts: FeedOptions<T>) {
 
   function reset(): void {
     generation++;
-    opts.release(items.value);
+    opts.release?.(items.value);
     items.value = [];
     loading.value = false;
     done.value = false;
