@@ -21,6 +21,8 @@ export interface UserRecord {
   unreadSpecified: Set<string>;
   /** Notes pinned to the profile, newest pin first. */
   pinnedNoteIds: string[];
+  /** Soft word mute, applied by clients: words that must all appear, or "/regex/flags". */
+  mutedWords: (string[] | string)[];
 }
 
 export interface PollRecord {

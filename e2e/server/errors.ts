@@ -56,6 +56,8 @@ export const errors = {
   alreadyPinned: clientError('ALREADY_PINNED', '8b18c2b7-68fe-4edb-9892-c0cbaeb6c913', 'That note has already been pinned.'),
   noSuchUserFollowing: clientError('NO_SUCH_USER', '63e4aba4-4156-4e53-be25-c9559e42d71b', 'No such user.'),
   noSuchUserFollowers: clientError('NO_SUCH_USER', '27fa5435-88ab-43de-9360-387de88727cd', 'No such user.'),
+  invalidRegexp: clientError('INVALID_REGEXP', '0d786918-10df-41cd-8f33-8dec7d9a89a5', 'Invalid Regular Expression.'),
+  tooManyMutedWords: clientError('TOO_MANY_MUTED_WORDS', '010665b1-a211-42d2-bc64-8f6609d79785', 'Too many muted words.'),
   searchUnavailable: clientError('UNAVAILABLE', '0b44998d-77aa-4427-80d0-d2c9b8523011', 'Search of notes unavailable.'),
   noSuchListToShow: clientError('NO_SUCH_LIST', '7bc05c21-1d7a-41ae-88f1-66820f4dc686', 'No such list.'),
 

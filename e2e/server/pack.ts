@@ -140,7 +140,8 @@ export function packMe(db: Db, user: UserRecord): MeDetailed {
     hasUnreadNotification: unread > 0,
     hasPendingReceivedFollowRequest: [...db.followRequests.values()].some((r) => r.followeeId === user.id),
     unreadNotificationsCount: unread,
-    mutedWords: [],
+    // misskey-js types the field as string[][]; regex filters are plain strings on the wire.
+    mutedWords: user.mutedWords as string[][],
     hardMutedWords: [],
     mutedInstances: [],
     mutingNotificationTypes: [],

@@ -74,6 +74,7 @@ export function seed(seedNumber: number, baseUrl: string, now = Date.now()): See
       unreadMentions: new Set(),
       unreadSpecified: new Set(),
       pinnedNoteIds: [],
+      mutedWords: [],
     };
     db.users.set(user.id, user);
     db.assets.set(avatarFileName(user), { type: 'image/svg+xml', data: avatarSvg(user.username) });

@@ -1,8 +1,9 @@
+import { pinNote, unpinNote } from '../actions.ts';
 import type { Db, NotificationRecord } from '../db.ts';
 import { signedIn, type Endpoint, type EndpointContext } from '../endpoint.ts';
+import { errors } from '../errors.ts';
 import { idToDate } from '../ids.ts';
 import { readAllNotifications } from '../notify.ts';
-import { pinNote, unpinNote } from '../actions.ts';
 import { packMe, packNotification, packUserLite, rolePolicies } from '../pack.ts';
 import { optionalBoolean, optionalString, requiredId, type Params } from '../params.ts';
 import { page, readPaging } from '../paging.ts';
@@ -19,6 +20,29 @@ function notificationsOf(db: Db, userId: string): NotificationRecord[] {
 
 // Consecutive reactions (or renotes) on the same note collapse into one grouped item,
 // like 2024.10's i/notifications-grouped.
+// i/update's mutedWords: arrays of words, or "/regex/flags" strings that compile; the whole list
+// may not exceed the role's wordMuteLimit characters as JSON.
+function readMutedWords(params: Params): (string[] | string)[] | undefined {
+  const value = params.mutedWords;
+  if (value === undefined) return undefined;
+  const ok = Array.isArray(value) && value.every((f) =>
+    typeof f === 'string' || (Array.isArray(f) && f.every((w) => typeof w === 'string')));
+  if (!ok) throw errors.invalidParam('#/properties/mutedWords/type', 'must be array');
+  const filters = value as (string[] | string)[];
+  if (JSON.stringify(filters).length > rolePolicies(true).wordMuteLimit) throw errors.tooManyMutedWords();
+  for (const f of filters) {
+    if (typeof f !== 'string') continue;
+    const match = /^\/(.+)\/(.*)$/.exec(f);
+    try {
+      if (!match) throw new Error('not a regex');
+      new RegExp(match[1]!, match[2]);
+    } catch {
+      throw errors.invalidRegexp();
+    }
+  }
+  return filters;
+}
+
 // One page of the caller's notifications, shaped by `pack`; marks them all read unless told not to.
 function readNotifications<T>(ctx: EndpointContext, pack: (items: NotificationRecord[]) => T): T {
   const me = signedIn(ctx);
@@ -90,8 +114,10 @@ export const accountEndpoints: Record<string, Endpoint> = {
       const me = signedIn(ctx);
       const name = optionalString(ctx.params, 'name', { max: 50, nullable: true });
       const description = optionalString(ctx.params, 'description', { max: 1500, nullable: true });
+      const mutedWords = readMutedWords(ctx.params);
       if (name !== undefined) me.name = name;
       if (description !== undefined) me.description = description;
+      if (mutedWords !== undefined) me.mutedWords = mutedWords;
       me.updatedAt = new Date().toISOString();
       const packed = packMe(ctx.db, me);
       ctx.db.events.emit('main', me.id, 'meUpdated', packed);
