@@ -1,16 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './index.ts';
-import { api, TestSocket } from './testing.ts';
+import { describe, expect, it } from 'vitest';
+import { api, standInForTests, TestSocket } from './testing.ts';
 
-let server: RunningServer;
-const token = (name: string) => server.users[name]!.token;
-const userId = (name: string) => server.users[name]!.id;
-
-beforeAll(async () => {
-  server = await startServer({ port: 0, test: true });
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
+const { server, token, userId } = standInForTests();
 
 type Relation = { isFollowing: boolean; hasPendingFollowRequestFromYou: boolean };
 type Request = { id: string; follower: { username: string }; followee: { username: string } };

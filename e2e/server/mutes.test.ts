@@ -1,15 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './index.ts';
-import { api } from './testing.ts';
+import { describe, expect, it } from 'vitest';
+import { api, standInForTests } from './testing.ts';
 
-let server: RunningServer;
-const token = (name: string) => server.users[name]!.token;
-
-beforeAll(async () => {
-  server = await startServer({ port: 0, test: true });
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
+const { server, token } = standInForTests();
 
 const errorOf = (body: unknown) => (body as { error: { code: string; id: string } }).error;
 

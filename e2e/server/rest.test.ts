@@ -1,16 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './index.ts';
-import { api, control, TestSocket } from './testing.ts';
+import { describe, expect, it } from 'vitest';
+import { api, control, standInForTests, TestSocket } from './testing.ts';
+import { startServer } from './index.ts';
 
-let server: RunningServer;
-const token = (name: string) => server.users[name]!.token;
-const userId = (name: string) => server.users[name]!.id;
-
-beforeAll(async () => {
-  server = await startServer({ port: 0, test: true });
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
+const { server, token, userId } = standInForTests();
 
 type NoteLike = { id: string; isHidden?: boolean; text: string | null; files: unknown[]; poll?: unknown };
 

@@ -1,9 +1,33 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { WebSocket } from 'ws';
-import type { RunningServer } from './index.ts';
+import { startServer, type RunningServer } from './index.ts';
 
 // Helpers for the conformance tests: REST calls, a recording WebSocket client, and a way
 // to prove that the server ignored a frame (the server handles frames in order, so a
 // later frame's answer arriving first proves the earlier one produced nothing).
+
+/**
+ * A stand-in for one test file, with the control API: started before its tests, reset to the
+ * seed after each, closed at the end. `server` forwards to the running instance.
+ */
+export function standInForTests() {
+  let running: RunningServer | undefined;
+  const current = (): RunningServer => {
+    if (!running) throw new Error('the stand-in is not started yet (use it inside a test)');
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startServer({ port: 0, test: true });
+  });
+  afterEach(() => current().reset());
+  afterAll(() => current().close());
+  const server = new Proxy({} as RunningServer, { get: (_, key) => Reflect.get(current(), key) });
+  return {
+    server,
+    token: (name: string) => current().users[name]!.token,
+    userId: (name: string) => current().users[name]!.id,
+  };
+}
 
 export interface ApiResponse {
   status: number;
