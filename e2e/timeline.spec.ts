@@ -594,3 +594,32 @@ test('paging down past the cap trims the newest notes without moving the note be
   const seenSet = new Set(seen);
   expect(passed.filter((id) => !seenSet.has(id))).toEqual([]);
 });
+
+test('j and k move between notes, "." goes back to the top with the new ones; typing is left alone', async ({ page }) => {
+  await openLocal(page);
+  const focusedId = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('article')?.dataset.noteId ?? null);
+  const ids = await articles(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-note-id')));
+  await page.locator('main').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('j');
+  await expect.poll(focusedId).toBe(ids[0]);
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect.poll(focusedId).toBe(ids[2]);
+  await page.keyboard.press('k');
+  await expect.poll(focusedId).toBe(ids[1]);
+  for (let i = 0; i < 8; i++) await page.keyboard.press('j');
+  await expect.poll(focusedId).toBe(ids[9]);
+  await expect(articles(page).nth(9)).toBeInViewport();
+
+  const text = unique('while reading');
+  await post('bob', { text });
+  await expect(page.getByRole('button', { name: 'Show 1 new note' })).toBeVisible();
+  await page.keyboard.press('.');
+  await expect(articles(page).first()).toContainText(text);
+  await expect(articles(page).first()).toBeInViewport();
+
+  // In the compose box the letters are text.
+  await page.getByRole('textbox', { name: 'Note text' }).first().fill('');
+  await page.getByRole('textbox', { name: 'Note text' }).first().press('j');
+  await expect(page.getByRole('textbox', { name: 'Note text' }).first()).toHaveValue('j');
+});
