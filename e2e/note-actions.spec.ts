@@ -250,3 +250,21 @@ test('images open in a viewer that steps with the arrow keys and closes with Esc
   await expect(viewer).toBeHidden();
   expect(page.url()).toContain(`/notes/${notes.image}`);
 });
+
+test('mark a note as a favorite from its menu, find it under Favorites, and take it back', async ({ page }) => {
+  const id = notes.plain!;
+  const note = await openNote(page, id);
+  await note.getByRole('button', { name: 'More' }).click();
+  await note.getByRole('button', { name: 'Add to favorites' }).click();
+  await expect(note).toContainText('Added to your favorites.');
+  const state = async () => (await actAs<{ body: { isFavorited: boolean } }>('alice', 'notes/state', { noteId: id })).body.isFavorited;
+  expect(await state()).toBe(true);
+
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Favorites' }).click();
+  const listed = page.getByRole('feed', { name: 'Favorites' }).locator(`article[data-note-id="${id}"]`);
+  await expect(listed).toHaveCount(1);
+  await listed.getByRole('button', { name: 'More' }).click();
+  await listed.getByRole('button', { name: 'Remove from favorites' }).click();
+  await expect(listed).toContainText('Removed from your favorites.');
+  expect(await state()).toBe(false);
+});

@@ -132,6 +132,7 @@ export function deleteNote(db: Db, user: UserRecord, noteId: string): void {
   }
   for (const id of doomed) db.notes.delete(id);
   for (const u of db.users.values()) u.pinnedNoteIds = u.pinnedNoteIds.filter((id) => !doomed.has(id));
+  for (const key of db.favorites.keys()) if (doomed.has(key.split('>')[1] ?? '')) db.favorites.delete(key);
   db.notifications.splice(0, db.notifications.length, ...db.notifications.filter((n) => n.noteId === null || !doomed.has(n.noteId)));
   db.events.emit('noteUpdated', noteId, 'deleted', { deletedAt: new Date().toISOString() });
 }

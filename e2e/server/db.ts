@@ -150,6 +150,8 @@ export class Db {
   readonly lists = new Map<string, UserList>();
   /** `${followerId}>${followeeId}` → the following's id (which orders users/following and users/followers) */
   readonly follows = new Map<string, string>();
+  /** `${userId}>${noteId}` → the favorite's id (which orders i/favorites) */
+  readonly favorites = new Map<string, string>();
   /** pending requests by `${followerId}>${followeeId}`; the id orders following/requests/list */
   readonly followRequests = new Map<string, FollowRequestRecord>();
   /** Static generated assets under /files/ that are not drive files (avatars, emoji). */

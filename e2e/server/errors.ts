@@ -58,6 +58,10 @@ export const errors = {
   noSuchUserFollowers: clientError('NO_SUCH_USER', '27fa5435-88ab-43de-9360-387de88727cd', 'No such user.'),
   invalidRegexp: clientError('INVALID_REGEXP', '0d786918-10df-41cd-8f33-8dec7d9a89a5', 'Invalid Regular Expression.'),
   tooManyMutedWords: clientError('TOO_MANY_MUTED_WORDS', '010665b1-a211-42d2-bc64-8f6609d79785', 'Too many muted words.'),
+  noSuchNoteToFavorite: clientError('NO_SUCH_NOTE', '6dd26674-e060-4816-909a-45ba3f4da458', 'No such note.'),
+  alreadyFavorited: clientError('ALREADY_FAVORITED', 'a402c12b-34dd-41d2-97d8-4d2ffd96a1a6', 'The note has already been marked as a favorite.'),
+  noSuchNoteToUnfavorite: clientError('NO_SUCH_NOTE', '80848a2c-398f-4343-baa9-df1d57696c56', 'No such note.'),
+  notFavorited: clientError('NOT_FAVORITED', 'b625fc69-635e-45e9-86f4-dbefbef35af5', 'You have not marked that note a favorite.'),
   searchUnavailable: clientError('UNAVAILABLE', '0b44998d-77aa-4427-80d0-d2c9b8523011', 'Search of notes unavailable.'),
   noSuchListToShow: clientError('NO_SUCH_LIST', '7bc05c21-1d7a-41ae-88f1-66820f4dc686', 'No such list.'),
 

@@ -1,6 +1,7 @@
 import type { Endpoint } from '../endpoint.ts';
 import { accountEndpoints } from './account.ts';
 import { driveEndpoints } from './drive.ts';
+import { favoriteEndpoints } from './favorites.ts';
 import { followRequestEndpoints } from './followRequests.ts';
 import { listEndpoints } from './lists.ts';
 import { metaEndpoints } from './meta.ts';
@@ -17,4 +18,5 @@ export const endpoints: Record<string, Endpoint> = {
   ...followRequestEndpoints,
   ...listEndpoints,
   ...driveEndpoints,
+  ...favoriteEndpoints,
 };

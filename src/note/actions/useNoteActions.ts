@@ -1,4 +1,4 @@
-// Renote, delete, pin and copy link for one note; each reports its outcome in the note's footer.
+// Renote, delete, pin, favorite and copy link for one note; each reports its outcome in the note's footer.
 import { useI18n } from 'vue-i18n';
 import type * as Misskey from 'misskey-js';
 import { toApiError } from '@/api/errors';
@@ -64,6 +64,32 @@ export function useNoteActions() {
     }
   }
 
+  // Whether the viewer marked the note a favorite; the note itself does not say (notes/state).
+  async function isFavorited(note: Misskey.entities.Note): Promise<boolean | null> {
+    try {
+      return (await session.api.request('notes/state', { noteId: note.id })).isFavorited;
+    } catch {
+      return null;
+    }
+  }
+
+  async function setFavorite(note: Misskey.entities.Note, on: boolean): Promise<void> {
+    const endpoint = on ? 'notes/favorites/create' : 'notes/favorites/delete';
+    messages.clear(note.id);
+    try {
+      await session.api.request(endpoint, { noteId: note.id });
+      messages.show(note.id, t(on ? 'note.favorited' : 'note.unfavorited'), 'info');
+    } catch (e) {
+      const err = toApiError(e, endpoint);
+      // Already so (another tab, another client): the reader's wish holds.
+      if (err.code === 'ALREADY_FAVORITED' || err.code === 'NOT_FAVORITED') {
+        messages.show(note.id, t(on ? 'note.favorited' : 'note.unfavorited'), 'info');
+      } else {
+        messages.show(note.id, t('note.errors.favoriteFailed', { reason: describe(err) }));
+      }
+    }
+  }
+
   async function copyLink(note: Misskey.entities.Note): Promise<void> {
     const link = noteLink(note, session.origin ?? location.origin);
     try {
@@ -74,5 +100,5 @@ export function useNoteActions() {
     }
   }
 
-  return { canRenote, isMine, isPinned, setPinned, renote, remove, copyLink };
+  return { canRenote, isMine, isPinned, setPinned, isFavorited, setFavorite, renote, remove, copyLink };
 }
