@@ -162,3 +162,33 @@ for (const path of ['/notifications', '/mentions', '/direct']) {
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('a mention seen on the timeline is read on the server (sr); one not seen raises the Mentions dot', async ({ page }) => {
+  await signInAs(page, 'alice');
+  const mentionsLink = page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Mentions/ });
+  const unreadOnServer = async () => (await actAs<{ body: { hasUnreadMentions: boolean } }>('alice', 'i')).body.hasUnreadMentions;
+
+  // Away from any timeline: the mention stays unread, and after 2 s the dot says so.
+  await page.goto('/settings');
+  await expect(mentionsLink).toBeVisible();
+  await actAs('bob', 'notes/create', { text: '@alice nobody sees this one yet' });
+  await expect(mentionsLink.getByTestId('unread-dot')).toBeVisible();
+  expect(await unreadOnServer()).toBe(true);
+
+  // Reading it on the Mentions page: it was not delivered on this socket, so 2024.10 keeps its
+  // flag; the dot clears here because the reader has seen the list.
+  await mentionsLink.click();
+  await expect(mentionsLink.getByTestId('unread-dot')).toHaveCount(0);
+
+  // On the local timeline a new mention arrives on the socket and is seen at once: sr reads it
+  // before the server's 2 s unreadMention, so no dot comes and the server has nothing new unread.
+  await control('reset');
+  await page.goto('/local');
+  await expect(page.locator('article[data-note-id]').first()).toBeVisible();
+  const text = `@alice seen live ${Date.now().toString(36)}`;
+  await actAs('bob', 'notes/create', { text });
+  await expect(page.locator('article[data-note-id]').first()).toContainText(text);
+  await page.waitForTimeout(2500);
+  await expect(mentionsLink.getByTestId('unread-dot')).toHaveCount(0);
+  expect(await unreadOnServer()).toBe(false);
+});

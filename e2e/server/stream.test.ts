@@ -292,3 +292,32 @@ describe('broadcasts', () => {
     }
   });
 });
+
+describe('sr (read on capture)', () => {
+  const hasUnreadMentions = async () => ((await act('alice', 'i', {})).body as { hasUnreadMentions: boolean }).hasUnreadMentions;
+
+  it('reads a mention this socket delivered: readAllUnreadMentions follows on main', async () => {
+    const alice = await open(token('alice'));
+    alice.connect('main', 'm');
+    alice.connect('homeTimeline', 'h');
+    await alice.sync();
+    const created = (await act('bob', 'notes/create', { text: '@alice are you there?' })).body as { createdNote: { id: string } };
+    await alice.next((f) => f.type === 'channel' && f.body.id === 'h' && f.body.body?.id === created.createdNote.id);
+    await alice.channelEvent('m', 'unreadMention');
+    expect(await hasUnreadMentions()).toBe(true);
+    alice.send({ type: 'sr', body: { id: created.createdNote.id } });
+    await alice.channelEvent('m', 'readAllUnreadMentions');
+    expect(await hasUnreadMentions()).toBe(false);
+  });
+
+  it('leaves a mention the socket never delivered unread, as 2024.10 does', async () => {
+    const alice = await open(token('alice'));
+    alice.connect('main', 'm');
+    await alice.sync();
+    const created = (await act('bob', 'notes/create', { text: '@alice only over REST' })).body as { createdNote: { id: string } };
+    await alice.channelEvent('m', 'unreadMention');
+    alice.send({ type: 'sr', body: { id: created.createdNote.id } });
+    await alice.sync();
+    expect(await hasUnreadMentions()).toBe(true);
+  });
+});

@@ -35,6 +35,8 @@ class Connection {
   readonly captures = new Map<string, number>();
   /** every frame the client sent, parsed when it was JSON (for the control API) */
   readonly frames: unknown[] = [];
+  /** ids of the last 32 notes (with their reply and renote) this socket delivered on a channel: `sr` reads only these */
+  readonly delivered: string[] = [];
   lastPong = Date.now();
 
   constructor(readonly ws: WebSocket, readonly caller: Caller | undefined) {}
@@ -49,6 +51,14 @@ class Connection {
 
   sendChannel(id: string, type: string, body: unknown): void {
     this.send('channel', { id, type, body });
+  }
+
+  rememberDelivered(note: NoteRecord): void {
+    for (const id of [note.id, note.replyId, note.renoteId]) {
+      if (id === null || this.delivered.includes(id)) continue;
+      this.delivered.unshift(id);
+      this.delivered.splice(32);
+    }
   }
 }
 
@@ -185,7 +195,9 @@ export class StreamHub {
   private markRead(c: Connection, noteId: string): void {
     const user = c.caller?.user;
     const note = this.db.notes.get(noteId);
-    if (!user || !note || note.userId === user.id || !note.mentions.includes(user.id)) return;
+    // 2024.10 reads only a note among the last 32 this socket delivered, addressed to the reader.
+    if (!user || !note || !c.delivered.includes(noteId) || note.userId === user.id) return;
+    if (!note.mentions.includes(user.id) && !note.visibleUserIds.includes(user.id)) return;
     if (user.unreadMentions.delete(noteId) && user.unreadMentions.size === 0) this.db.events.emit('main', user.id, 'readAllUnreadMentions', null);
     if (user.unreadSpecified.delete(noteId) && user.unreadSpecified.size === 0) this.db.events.emit('main', user.id, 'readAllUnreadSpecifiedNotes', null);
   }
@@ -213,6 +225,7 @@ export class StreamHub {
         const accepts = CHANNELS[instance.channel]?.accepts;
         if (!accepts || !accepts(this.db, note, c.userId, instance.params)) continue;
         packed ??= packNote(this.db, note, null, { detail: true, forStream: true });
+        c.rememberDelivered(note);
         c.sendChannel(instance.id, 'note', this.withMyRenoteReaction(packed, note, c.userId));
       }
     }

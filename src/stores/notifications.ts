@@ -126,7 +126,11 @@ export const useNotificationsStore = defineStore('notifications', () => {
     };
   }
 
-  /** Mentions / direct notes were shown to the reader (the server flag clears only through `sr`). */
+  /**
+   * Mentions / direct notes were shown to the reader. The server's flag clears only through `sr`
+   * on a note its socket delivered (notes on screen send it), so a list read over REST clears the
+   * dot here.
+   */
   function seenMentions(kind: 'mentions' | 'direct'): void {
     if (kind === 'mentions') unreadMentions.value = false;
     else unreadDirect.value = false;

@@ -1,5 +1,5 @@
 import { computed, reactive } from 'vue';
-import { subNoteFrame, unsubNoteFrame, type OutgoingFrame } from './protocol';
+import { subNoteFrame, subNoteReadFrame, unsubNoteFrame, type OutgoingFrame } from './protocol';
 
 /**
  * Note captures with our own count per note: the server hears one subNote at 0→1 and one unsubNote
@@ -8,10 +8,12 @@ import { subNoteFrame, unsubNoteFrame, type OutgoingFrame } from './protocol';
 export function createCaptureRegistry(send: (frame: OutgoingFrame) => void) {
   const counts = reactive(new Map<string, number>());
 
-  function capture(noteId: string): void {
+  // `read`: the reader is looking at a note addressed to them (only the first capture can say so:
+  // a second `sr` would count as one more capture on the server).
+  function capture(noteId: string, read = false): void {
     const count = counts.get(noteId) ?? 0;
     counts.set(noteId, count + 1);
-    if (count === 0) send(subNoteFrame(noteId));
+    if (count === 0) send(read ? subNoteReadFrame(noteId) : subNoteFrame(noteId));
   }
 
   function release(noteId: string): void {

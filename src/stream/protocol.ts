@@ -100,6 +100,7 @@ export type OutgoingFrame =
   | { type: 'disconnect'; body: { id: string } }
   | { type: 'ch'; body: { id: string; type: string; body: unknown } }
   | { type: 'subNote'; body: { id: string } }
+  | { type: 'sr'; body: { id: string } }
   | { type: 'unsubNote'; body: { id: string } }
   | { type: 'readNotification'; body: Record<string, never> }
   | { type: 'api'; body: { id: string; endpoint: string; data: Record<string, unknown> } };
@@ -120,6 +121,12 @@ export function channelMessageFrame(id: string, type: string, body: unknown): Ou
 
 export function subNoteFrame(noteId: string): OutgoingFrame {
   return { type: 'subNote', body: { id: noteId } };
+}
+
+// A capture that also reads the note: [24.10] clears unread mention / direct state for a note this
+// socket delivered and that is addressed to the reader; later servers treat it as a plain capture.
+export function subNoteReadFrame(noteId: string): OutgoingFrame {
+  return { type: 'sr', body: { id: noteId } };
 }
 
 export function unsubNoteFrame(noteId: string): OutgoingFrame {

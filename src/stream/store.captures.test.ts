@@ -41,6 +41,17 @@ describe('note capture reference counting', () => {
     ]);
   });
 
+  it('reads a note addressed to the reader with sr on its first capture only, and restores it as a plain capture', () => {
+    const ws = startOpen(store);
+    store.capture('mention', true);
+    store.capture('mention', true);
+    store.release('mention');
+    expect(ws.frames).toEqual([{ type: 'sr', body: { id: 'mention' } }]);
+    const next = reconnect();
+    expect(next.frames).toContainEqual({ type: 'subNote', body: { id: 'mention' } });
+    expect(next.frames).not.toContainEqual({ type: 'sr', body: { id: 'mention' } });
+  });
+
   it('ignores a release below zero, so the next capture still subscribes', () => {
     const ws = startOpen(store);
     store.release('n1');

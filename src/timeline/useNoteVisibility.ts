@@ -1,5 +1,6 @@
 import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
 import { useStreamStore } from '@/stream/store';
+import { useNotesStore } from '@/stores/notes';
 import { useSessionStore } from '@/stores/session';
 import { CaptureTracker } from './captureTracker';
 
@@ -21,8 +22,15 @@ function shared(): { tracker: CaptureTracker<Element>; observer: Observers } {
   if (!tracker || !observer) {
     const stream = useStreamStore();
     const session = useSessionStore();
+    const notes = useNotesStore();
+    // A note that mentions the reader, or is addressed to them, is read by being seen (`sr`).
+    const addressedToMe = (id: string): boolean => {
+      const me = session.me?.id;
+      const note = notes.get(id);
+      return !!me && !!note && note.userId !== me && (!!note.mentions?.includes(me) || !!note.visibleUserIds?.includes(me));
+    };
     const t = new CaptureTracker<Element>({
-      capture: (id) => stream.capture(id),
+      capture: (id) => stream.capture(id, addressedToMe(id)),
       release: (id) => stream.release(id),
       enabled: () => session.me != null,
     });
