@@ -268,3 +268,15 @@ test('mark a note as a favorite from its menu, find it under Favorites, and take
   await expect(listed).toContainText('Removed from your favorites.');
   expect(await state()).toBe(false);
 });
+
+test('who reacted, grouped by reaction, opens under the note and links to each user', async ({ page }) => {
+  const id = notes.reactions!;
+  await openNote(page, id);
+  const who = page.getByRole('group').filter({ has: page.getByText(/^Who reacted/) });
+  await page.getByText(/^Who reacted \(\d+\)$/).click();
+  const reactions = (await actAs<{ body: { type: string; user: { username: string } }[] }>('alice', 'notes/reactions', { noteId: id, limit: 100 })).body;
+  expect(reactions.length).toBeGreaterThan(0);
+  for (const r of reactions) await expect(who.locator(`a[href="/@${r.user.username}"]`).first()).toBeVisible();
+  await who.getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/@\w+$/);
+});
