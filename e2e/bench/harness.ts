@@ -25,6 +25,7 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Stream frames as the page's own socket saw them: captures sent, notes received. */
 export class SocketLog {
+  /** subNote and sr frames */
   subNote = 0;
   unsubNote = 0;
   /** captures open on the current socket, by note id */
@@ -46,7 +47,8 @@ export class SocketLog {
     const frame = parse(payload);
     const id = frame?.body?.id;
     if (typeof id !== 'string') return;
-    if (frame?.type === 'subNote') {
+    // `sr` is a capture too (one that also reads a note addressed to the reader).
+    if (frame?.type === 'subNote' || frame?.type === 'sr') {
       this.subNote++;
       this.open.add(id);
       this.maxOpen = Math.max(this.maxOpen, this.open.size);
