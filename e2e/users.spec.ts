@@ -88,3 +88,26 @@ test("a profile's following and followers lists link to each user and follow fro
   await page.getByRole('listitem').filter({ hasText: '@mallory' }).getByRole('link').click();
   await expect(page).toHaveURL(/\/@mallory$/);
 });
+
+test("muting from a profile keeps that user's new notes out of the timeline; unmuting lets them back", async ({ page }) => {
+  await signInAs(page, 'alice');
+  await page.goto('/@mallory');
+  await page.getByRole('button', { name: 'Mute', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Unmute' })).toHaveAttribute('aria-pressed', 'true');
+  const shown = await actAs<{ body: { isMuted: boolean } }>('alice', 'users/show', { username: 'mallory' });
+  expect(shown.body.isMuted).toBe(true);
+
+  await page.goto('/local');
+  await expect(page.locator('article[data-note-id]').first()).toBeVisible();
+  const stamp = Date.now().toString(36);
+  await actAs('mallory', 'notes/create', { text: `muted voice ${stamp}` });
+  await actAs('bob', 'notes/create', { text: `bob after mallory ${stamp}` });
+  await expect(page.locator('article[data-note-id]').filter({ hasText: `bob after mallory ${stamp}` })).toHaveCount(1);
+  await expect(page.locator('article[data-note-id]').filter({ hasText: `muted voice ${stamp}` })).toHaveCount(0);
+
+  await page.goto('/@mallory');
+  await page.getByRole('button', { name: 'Unmute' }).click();
+  await expect(page.getByRole('button', { name: 'Mute', exact: true })).toBeVisible();
+  await page.goto('/local');
+  await expect(page.locator('article[data-note-id]').filter({ hasText: `muted voice ${stamp}` })).toHaveCount(1);
+});

@@ -91,14 +91,15 @@ function announceNote(db: Db, note: NoteRecord, reply: NoteRecord | undefined, r
   db.events.emit('note', note);
   const anonymous = () => packNote(db, note, null, { detail: true, forStream: true });
   for (const userId of note.mentions) {
-    if (userId === note.userId || !canSee(db, note, userId)) continue;
+    // A muted author reaches neither the mentioned user's main channel nor their unread state.
+    if (userId === note.userId || !canSee(db, note, userId) || db.isMuting(userId, note.userId)) continue;
     db.events.emit('main', userId, 'mention', packNote(db, note, userId, { detail: true }));
     const isReply = reply?.userId === userId;
     if (isReply) db.events.emit('main', userId, 'reply', anonymous());
     notify(db, userId, { type: isReply ? 'reply' : 'mention', notifierId: note.userId, noteId: note.id });
     markMentionUnread(db, userId, note.id, note.visibility === 'specified');
   }
-  if (renote && renote.userId !== note.userId) {
+  if (renote && renote.userId !== note.userId && !db.isMuting(renote.userId, note.userId)) {
     db.events.emit('main', renote.userId, 'renote', anonymous());
     notify(db, renote.userId, { type: isPureRenote(note) ? 'renote' : 'quote', notifierId: note.userId, noteId: note.id });
   }

@@ -1,5 +1,5 @@
 import type { Db, NoteRecord } from './db.ts';
-import { inList, inTimeline, type TimelineKind } from './visibility.ts';
+import { inList, inTimeline, mutedFor, type TimelineKind } from './visibility.ts';
 
 // The stream channels this server offers, with Misskey's rules for each (§4 of the protocol doc).
 
@@ -42,7 +42,7 @@ export const CHANNELS: Record<string, ChannelSpec> = {
     shared: false,
     requireLogin: false,
     validParams: (_db, _userId, params) => hashtagGroups(params) !== null,
-    accepts: (_db, note, _userId, params) => note.visibility === 'public'
+    accepts: (db, note, userId, params) => note.visibility === 'public' && !mutedFor(db, note, userId)
       && (hashtagGroups(params) ?? []).some((g) => g.length > 0 && g.every((t) => note.tags.includes(t))),
   },
   // Marked "no login needed" upstream, but its setup reads the user, so anonymous sockets get nothing.

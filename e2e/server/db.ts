@@ -150,6 +150,8 @@ export class Db {
   readonly lists = new Map<string, UserList>();
   /** `${followerId}>${followeeId}` → the following's id (which orders users/following and users/followers) */
   readonly follows = new Map<string, string>();
+  /** `${muterId}>${muteeId}` */
+  readonly mutes = new Set<string>();
   /** `${userId}>${noteId}` → the favorite's id (which orders i/favorites) */
   readonly favorites = new Map<string, string>();
   /** pending requests by `${followerId}>${followeeId}`; the id orders following/requests/list */
@@ -188,6 +190,10 @@ export class Db {
     const lower = username.toLowerCase();
     for (const user of this.users.values()) if (user.username.toLowerCase() === lower) return user;
     return undefined;
+  }
+
+  isMuting(muterId: string | null, muteeId: string): boolean {
+    return muterId !== null && this.mutes.has(`${muterId}>${muteeId}`);
   }
 
   isFollowing(followerId: string, followeeId: string): boolean {

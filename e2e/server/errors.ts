@@ -62,6 +62,12 @@ export const errors = {
   alreadyFavorited: clientError('ALREADY_FAVORITED', 'a402c12b-34dd-41d2-97d8-4d2ffd96a1a6', 'The note has already been marked as a favorite.'),
   noSuchNoteToUnfavorite: clientError('NO_SUCH_NOTE', '80848a2c-398f-4343-baa9-df1d57696c56', 'No such note.'),
   notFavorited: clientError('NOT_FAVORITED', 'b625fc69-635e-45e9-86f4-dbefbef35af5', 'You have not marked that note a favorite.'),
+  noSuchUserToMute: clientError('NO_SUCH_USER', '6fef56f3-e765-4957-88e5-c6f65329b8a5', 'No such user.'),
+  muteeIsYourself: clientError('MUTEE_IS_YOURSELF', 'a4619cb2-5f23-484b-9301-94c903074e10', 'Mutee is yourself.'),
+  alreadyMuting: clientError('ALREADY_MUTING', '7e7359cb-160c-4956-b08f-4d1c653cd007', 'You are already muting that user.'),
+  noSuchUserToUnmute: clientError('NO_SUCH_USER', 'b851d00b-8ab1-4a56-8b1b-e24187cb48ef', 'No such user.'),
+  unmuteeIsYourself: clientError('MUTEE_IS_YOURSELF', 'f428b029-6b39-4d48-a1d2-cc1ae6dd5cf9', 'Mutee is yourself.'),
+  notMuting: clientError('NOT_MUTING', '5467d020-daa9-4553-81e1-135c0c35a96d', 'You are not muting that user.'),
   searchUnavailable: clientError('UNAVAILABLE', '0b44998d-77aa-4427-80d0-d2c9b8523011', 'Search of notes unavailable.'),
   noSuchListToShow: clientError('NO_SUCH_LIST', '7bc05c21-1d7a-41ae-88f1-66820f4dc686', 'No such list.'),
 

@@ -8,7 +8,9 @@ const UNREAD_DELAY_MS = 2000;
 
 type NotificationInput = Pick<NotificationRecord, 'type'> & Partial<Pick<NotificationRecord, 'notifierId' | 'noteId' | 'reaction' | 'achievement'>>;
 
-export function notify(db: Db, recipientId: string, input: NotificationInput, at?: number): NotificationRecord {
+// Nothing is stored or sent when the recipient mutes the notifier, as on Misskey.
+export function notify(db: Db, recipientId: string, input: NotificationInput, at?: number): NotificationRecord | null {
+  if (input.notifierId && db.isMuting(recipientId, input.notifierId)) return null;
   const record: NotificationRecord = {
     id: db.ids.next(at),
     userId: recipientId,

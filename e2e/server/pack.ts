@@ -99,7 +99,7 @@ export function packUserDetailed(db: Db, user: UserRecord, viewerId: string | nu
     hasPendingFollowRequestToYou: db.followRequests.has(`${user.id}>${viewerId}`),
     isBlocking: false,
     isBlocked: false,
-    isMuted: false,
+    isMuted: db.isMuting(viewerId, user.id),
     isRenoteMuted: false,
     notify: 'none',
     withReplies: false,

@@ -11,6 +11,13 @@ export function canSee(db: Db, note: NoteRecord, viewerId: string | null): boole
   return note.visibleUserIds.includes(viewerId);
 }
 
+// Misskey leaves out notes by a user the viewer mutes, and replies to or renotes of their notes.
+export function mutedFor(db: Db, note: NoteRecord, viewerId: string | null): boolean {
+  if (viewerId === null) return false;
+  const authorOf = (id: string | null) => (id === null ? null : db.notes.get(id)?.userId ?? null);
+  return [note.userId, authorOf(note.replyId), authorOf(note.renoteId)].some((u) => u !== null && u !== viewerId && db.isMuting(viewerId, u));
+}
+
 export function isPureRenote(note: NoteRecord): boolean {
   return note.renoteId !== null && note.text === null && note.cw === null && note.fileIds.length === 0 && note.poll === null;
 }
@@ -40,6 +47,7 @@ function inHome(db: Db, note: NoteRecord, viewerId: string): boolean {
 }
 
 export function inTimeline(db: Db, kind: TimelineKind, note: NoteRecord, viewerId: string | null, filter: TimelineFilter): boolean {
+  if (mutedFor(db, note, viewerId)) return false;
   if (!filter.withRenotes && isPureRenote(note)) return false;
   if (filter.withFiles && note.fileIds.length === 0) return false;
   switch (kind) {
@@ -58,7 +66,7 @@ export function inTimeline(db: Db, kind: TimelineKind, note: NoteRecord, viewerI
 
 // A user list's timeline: notes its members wrote that the list's owner may see.
 export function inList(db: Db, list: UserList, note: NoteRecord, filter: Omit<TimelineFilter, 'withReplies'>): boolean {
-  if (!list.userIds.includes(note.userId) || !canSee(db, note, list.userId)) return false;
+  if (!list.userIds.includes(note.userId) || !canSee(db, note, list.userId) || mutedFor(db, note, list.userId)) return false;
   if (!filter.withRenotes && isPureRenote(note)) return false;
   return !filter.withFiles || note.fileIds.length > 0;
 }

@@ -4,7 +4,7 @@ import { errors } from '../errors.ts';
 import { packNote, rolePolicies } from '../pack.ts';
 import { optionalBoolean, optionalEnum, optionalId, optionalString, requiredString, type Params } from '../params.ts';
 import { page, readPaging } from '../paging.ts';
-import { canSee, inTimeline, isPureRenote, type TimelineFilter, type TimelineKind } from '../visibility.ts';
+import { canSee, inTimeline, isPureRenote, mutedFor, type TimelineFilter, type TimelineKind } from '../visibility.ts';
 
 export function readTimelineFilter(params: Params, allowReplies: boolean): TimelineFilter {
   const filter = {
@@ -42,7 +42,7 @@ export const timelineEndpoints: Record<string, Endpoint> = {
       const following = optionalBoolean(ctx.params, 'following', false);
       const visibility = ctx.params.visibility === undefined ? null : optionalEnum(ctx.params, 'visibility', ['public', 'home', 'followers', 'specified'], 'public');
       const notes = page(ctx.db.notesNewestFirst(), readPaging(ctx.params), (n) =>
-        n.mentions.includes(me.id) && canSee(ctx.db, n, me.id)
+        n.mentions.includes(me.id) && canSee(ctx.db, n, me.id) && !mutedFor(ctx.db, n, me.id)
         && (visibility === null || n.visibility === visibility)
         && (!following || ctx.db.isFollowing(me.id, n.userId)));
       return packAll(ctx.db, notes, me.id);
@@ -76,7 +76,7 @@ export const timelineEndpoints: Record<string, Endpoint> = {
       const words = query.split(/\s+/).filter(Boolean);
       const notes = page(ctx.db.notesNewestFirst(), readPaging(ctx.params), (n) =>
         (host === undefined || host === '.') && (userId === undefined || n.userId === userId)
-        && !isPureRenote(n) && canSee(ctx.db, n, viewerId)
+        && !isPureRenote(n) && canSee(ctx.db, n, viewerId) && !mutedFor(ctx.db, n, viewerId)
         && words.every((w) => `${n.cw ?? ''} ${n.text ?? ''}`.toLowerCase().includes(w)));
       return packAll(ctx.db, notes, viewerId);
     },
@@ -91,7 +91,7 @@ export const timelineEndpoints: Record<string, Endpoint> = {
         ? query.filter(Array.isArray).map((g) => (g as unknown[]).filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase()))
         : [[tag!]];
       const notes = page(ctx.db.notesNewestFirst(), readPaging(ctx.params), (n) =>
-        n.visibility === 'public' && groups.some((g) => g.length > 0 && g.every((t) => n.tags.includes(t))));
+        n.visibility === 'public' && !mutedFor(ctx.db, n, viewerId) && groups.some((g) => g.length > 0 && g.every((t) => n.tags.includes(t))));
       return packAll(ctx.db, notes, viewerId);
     },
   },

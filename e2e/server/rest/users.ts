@@ -34,6 +34,31 @@ function followList(side: 'following' | 'followers', notFound: () => Error) {
 }
 
 export const userEndpoints: Record<string, Endpoint> = {
+  'mute/create': {
+    requireCredential: true,
+    kind: 'write:mutes',
+    handler: (ctx) => {
+      const me = signedIn(ctx);
+      const userId = requiredId(ctx.params, 'userId');
+      if (userId === me.id) throw errors.muteeIsYourself();
+      if (!ctx.db.users.has(userId)) throw errors.noSuchUserToMute();
+      if (ctx.db.isMuting(me.id, userId)) throw errors.alreadyMuting();
+      ctx.db.mutes.add(`${me.id}>${userId}`);
+      return undefined;
+    },
+  },
+  'mute/delete': {
+    requireCredential: true,
+    kind: 'write:mutes',
+    handler: (ctx) => {
+      const me = signedIn(ctx);
+      const userId = requiredId(ctx.params, 'userId');
+      if (userId === me.id) throw errors.unmuteeIsYourself();
+      if (!ctx.db.users.has(userId)) throw errors.noSuchUserToUnmute();
+      if (!ctx.db.mutes.delete(`${me.id}>${userId}`)) throw errors.notMuting();
+      return undefined;
+    },
+  },
   'users/following': { handler: followList('following', errors.noSuchUserFollowing) },
   'users/followers': { handler: followList('followers', errors.noSuchUserFollowers) },
   'users/show': {
