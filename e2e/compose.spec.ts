@@ -2,7 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { actAs, control, signInAs } from './support/control';
 
 // A 1×1 PNG, enough for the stand-in server to store and serve an image.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
 const noteText = (page: Page) => page.getByRole('textbox', { name: 'Note text' });

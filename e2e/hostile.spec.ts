@@ -53,16 +53,29 @@ function inspect(page: Page): Promise<Findings> {
       scripts: inNotes('script').length,
       embeds: inNotes('iframe, object, embed, frame, base, meta, link, style, form').map((e) => e.tagName),
       badLinks: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '').filter((h) => !isHttp(h)),
-      badImages: inNotes('img[src]').map((i) => i.getAttribute('src') ?? '').filter((s) => !isHttp(s)),
+      badImages: inNotes('img[src]')
+        .map((i) => i.getAttribute('src') ?? '')
+        .filter((s) => !isHttp(s)),
       handlers,
-      badStyles: inNotes('[style]').map((e) => e.getAttribute('style') ?? '').filter((s) => /url\(|expression|javascript|position:\s*fixed|z-index/i.test(s)),
+      badStyles: inNotes('[style]')
+        .map((e) => e.getAttribute('style') ?? '')
+        .filter((s) => /url\(|expression|javascript|position:\s*fixed|z-index/i.test(s)),
       pwned: w.__pwned,
       violations: w.__violations ?? 0,
     };
   });
 }
 
-const clean: Findings = { scripts: 0, embeds: [], badLinks: [], badImages: [], handlers: [], badStyles: [], pwned: undefined, violations: 0 };
+const clean: Findings = {
+  scripts: 0,
+  embeds: [],
+  badLinks: [],
+  badImages: [],
+  handlers: [],
+  badStyles: [],
+  pwned: undefined,
+  violations: 0,
+};
 
 test('hostile notes render as inert text and the page stays usable', async ({ page }) => {
   test.setTimeout(120_000);
@@ -70,16 +83,21 @@ test('hostile notes render as inert text and the page stays usable', async ({ pa
   const seeded = await seedNotes();
   const posted: string[] = [];
   for (const text of PAYLOADS) {
-    const res = await actAs<{ status: number; body: { createdNote: Misskey.entities.Note } }>('mallory', 'notes/create', { text });
+    const res = await actAs<{ status: number; body: { createdNote: Misskey.entities.Note } }>('mallory', 'notes/create', {
+      text,
+    });
     expect(res.status, text.slice(0, 40)).toBe(200);
     posted.push(res.body.createdNote.id);
   }
   const cwNote = await actAs<{ body: { createdNote: Misskey.entities.Note } }>('mallory', 'notes/create', {
-    text: '<script>window.__pwned = 2</script>', cw: '<img src=x onerror="window.__pwned = 3"> [cw](javascript:alert(1))',
+    text: '<script>window.__pwned = 2</script>',
+    cw: '<img src=x onerror="window.__pwned = 3"> [cw](javascript:alert(1))',
   });
   posted.push(cwNote.body.createdNote.id);
   const ids = [
-    ...['hostileScript', 'hostileLink', 'hostileImg', 'hostileRtl', 'hostileNested', 'hostileUnbalanced', 'huge'].map((k) => seeded[k]!),
+    ...['hostileScript', 'hostileLink', 'hostileImg', 'hostileRtl', 'hostileNested', 'hostileUnbalanced', 'huge'].map(
+      (k) => seeded[k]!,
+    ),
     ...posted,
   ];
 
@@ -111,12 +129,25 @@ test('hostile notes render as inert text and the page stays usable', async ({ pa
   await page.goto(`/notes/${target}`);
   const note = page.locator(`article[data-note-id="${target}"]`).first();
   await expect(note.locator('.note-content')).toBeVisible();
-  await expect.poll(async () => (await (await fetch(`${E2E_SERVER_URL}/__test/sockets`)).json() as Array<{ captures: Record<string, number> }>)
-    .some((s) => (s.captures[target] ?? 0) > 0)).toBe(true);
+  await expect
+    .poll(async () =>
+      ((await (await fetch(`${E2E_SERVER_URL}/__test/sockets`)).json()) as Array<{ captures: Record<string, number> }>).some(
+        (s) => (s.captures[target] ?? 0) > 0,
+      ),
+    )
+    .toBe(true);
   await control('send-raw', {
     frame: JSON.stringify({
       type: 'noteUpdated',
-      body: { id: target, type: 'reacted', body: { reaction: ':evil@evil.example:', emoji: { name: 'evil@evil.example', url: 'javascript:window.__pwned=4' }, userId: 'someone' } },
+      body: {
+        id: target,
+        type: 'reacted',
+        body: {
+          reaction: ':evil@evil.example:',
+          emoji: { name: 'evil@evil.example', url: 'javascript:window.__pwned=4' },
+          userId: 'someone',
+        },
+      },
     }),
   });
   await expect(note.getByRole('list', { name: 'Reactions' })).toContainText(':evil@evil.example:');

@@ -27,7 +27,8 @@ test("a list shows its members' notes, live on its own channel, and lets go of i
   await expect(articles(page).first()).toBeVisible();
   // Only bob and carol are in it: each note (or renote) starts with a link to one of them.
   const authors = await articles(page).evaluateAll((els) =>
-    els.map((el) => el.querySelector('a[href^="/@"]')?.getAttribute('href')));
+    els.map((el) => el.querySelector('a[href^="/@"]')?.getAttribute('href')),
+  );
   expect(authors.length).toBeGreaterThan(0);
   expect(authors.filter((a) => a !== '/@bob' && a !== '/@carol')).toEqual([]);
 

@@ -24,7 +24,9 @@ test('muted words fold matching notes into a line that opens on demand; own note
   await page.goto('/local');
   await expect(page.locator('article[data-note-id]').first()).toBeVisible();
   const stamp = Date.now().toString(36);
-  const { body } = await actAs<{ body: { createdNote: { id: string } } }>('bob', 'notes/create', { text: `I love durian ${stamp}` });
+  const { body } = await actAs<{ body: { createdNote: { id: string } } }>('bob', 'notes/create', {
+    text: `I love durian ${stamp}`,
+  });
   await actAs('alice', 'notes/create', { text: `my own durian ${stamp}` });
   const folded = page.locator(`article[data-note-id="${body.createdNote.id}"]`);
   await expect(folded).toContainText('A note by @bob is hidden by your muted words (durian).');

@@ -49,7 +49,9 @@ test('react through the picker, search and keyboard included', async ({ page }) 
 
   // The picker now offers it first among the recently used.
   await note.getByRole('button', { name: 'React' }).click();
-  await expect(picker.getByRole('region', { name: 'Recently used' }).getByRole('button').first()).toHaveAccessibleName('party popper');
+  await expect(picker.getByRole('region', { name: 'Recently used' }).getByRole('button').first()).toHaveAccessibleName(
+    'party popper',
+  );
   await picker.getByRole('region', { name: 'blobs' }).getByRole('button', { name: ':blobcat:' }).click();
   await expect(reaction(note, ':blobcat:: 1, including yours')).toBeVisible();
   await expect(reaction(note, /^🎉/)).toHaveCount(0);
@@ -180,10 +182,12 @@ test('reply through the compose dialog', async ({ page }) => {
   await expect(dialog).toBeHidden();
   // It shows under the note at once, without a reload.
   await expect(page.locator('article[data-note-id]').filter({ hasText: text })).toHaveCount(1);
-  await expect.poll(async () => {
-    const children = (await actAs<{ body: Note[] }>('alice', 'notes/children', { noteId: id })).body;
-    return children.find((c) => c.text === text)?.replyId;
-  }).toBe(id);
+  await expect
+    .poll(async () => {
+      const children = (await actAs<{ body: Note[] }>('alice', 'notes/children', { noteId: id })).body;
+      return children.find((c) => c.text === text)?.replyId;
+    })
+    .toBe(id);
 });
 
 test('renote, and quote through the compose dialog', async ({ page }) => {
@@ -239,7 +243,10 @@ test('delete my own note after confirming; copy its link', async ({ page, contex
 
 test('images open in a viewer that steps with the arrow keys and closes with Escape', async ({ page }) => {
   const note = await openNote(page, notes.image!);
-  await note.getByRole('button', { name: /^View image/ }).first().click();
+  await note
+    .getByRole('button', { name: /^View image/ })
+    .first()
+    .click();
   const viewer = page.getByRole('dialog', { name: 'Image viewer' });
   await expect(viewer).toContainText('1 of 2');
   await page.keyboard.press('ArrowRight');
@@ -257,7 +264,8 @@ test('mark a note as a favorite from its menu, find it under Favorites, and take
   await note.getByRole('button', { name: 'More' }).click();
   await note.getByRole('button', { name: 'Add to favorites' }).click();
   await expect(note).toContainText('Added to your favorites.');
-  const state = async () => (await actAs<{ body: { isFavorited: boolean } }>('alice', 'notes/state', { noteId: id })).body.isFavorited;
+  const state = async () =>
+    (await actAs<{ body: { isFavorited: boolean } }>('alice', 'notes/state', { noteId: id })).body.isFavorited;
   expect(await state()).toBe(true);
 
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Favorites' }).click();
@@ -274,7 +282,9 @@ test('who reacted, grouped by reaction, opens under the note and links to each u
   await openNote(page, id);
   const who = page.getByRole('group').filter({ has: page.getByText(/^Who reacted/) });
   await page.getByText(/^Who reacted \(\d+\)$/).click();
-  const reactions = (await actAs<{ body: { type: string; user: { username: string } }[] }>('alice', 'notes/reactions', { noteId: id, limit: 100 })).body;
+  const reactions = (
+    await actAs<{ body: { type: string; user: { username: string } }[] }>('alice', 'notes/reactions', { noteId: id, limit: 100 })
+  ).body;
   expect(reactions.length).toBeGreaterThan(0);
   for (const r of reactions) await expect(who.locator(`a[href="/@${r.user.username}"]`).first()).toBeVisible();
   await who.getByRole('link').first().click();

@@ -97,7 +97,9 @@ test('on the open page new notifications arrive live and are read at once', asyn
   await expect(list.nth(3)).toHaveAttribute('data-type', 'reply');
   await expect(list.nth(4)).toHaveAttribute('data-type', 'mention');
   // Each arrival was read at once, so no unreadNotification (2 s later) raises the badge.
-  await expect.poll(async () => (await actAs<{ body: { unreadNotificationsCount: number } }>('alice', 'i')).body.unreadNotificationsCount).toBe(0);
+  await expect
+    .poll(async () => (await actAs<{ body: { unreadNotificationsCount: number } }>('alice', 'i')).body.unreadNotificationsCount)
+    .toBe(0);
   await expect(notificationsLink(page)).toHaveAccessibleName('Notifications');
 });
 
@@ -127,7 +129,10 @@ test('the mentions page shows a new mention live; the direct page only notes add
   await actAs('bob', 'notes/create', { text: '@alice mentions page, live' });
   await expect(page.getByRole('feed', { name: 'Mentions' }).locator('article').first()).toContainText('mentions page, live');
 
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Direct/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: /^Direct/ })
+    .click();
   const feed = page.getByRole('feed', { name: 'Direct notes' });
   await expect(page.getByRole('heading', { name: 'Direct notes' })).toBeVisible();
   await mainChannelOf('alice');

@@ -4,8 +4,7 @@ import { E2E_CLIENT_PORT, E2E_LEGACY_SERVER_PORT, E2E_SERVER_PORT } from './port
 
 // Debian's Chromium where it is installed (no browser can be downloaded there);
 // CHROMIUM_PATH overrides; otherwise Playwright's own browser on a developer laptop.
-const executablePath =
-  process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 // Each run builds into its own folder, so runs on other ports (E2E_CLIENT_PORT) can overlap.
 const outDir = `node_modules/.e2e-dist-${E2E_CLIENT_PORT}`;

@@ -73,7 +73,21 @@ test('the service worker registers and the shell reloads offline', async ({ page
   await context.setOffline(false);
 });
 
-for (const path of ['/signin', '/local', '/', '/settings', '/notifications', '/@bob', '/tags/misskey', '/lists', '/favorites', '/search?q=the', '/mentions', '/lists/x', '/@bob/following']) {
+for (const path of [
+  '/signin',
+  '/local',
+  '/',
+  '/settings',
+  '/notifications',
+  '/@bob',
+  '/tags/misskey',
+  '/lists',
+  '/favorites',
+  '/search?q=the',
+  '/mentions',
+  '/lists/x',
+  '/@bob/following',
+]) {
   test(`axe finds no serious or critical violation on ${path}`, async ({ page }) => {
     if (path === '/signin') await page.goto(path);
     else {

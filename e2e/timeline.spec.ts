@@ -41,12 +41,15 @@ async function scrollDown(page: Page, px: number): Promise<{ id: string; top: nu
   await page.mouse.wheel(0, px);
   let last = '';
   await expect
-    .poll(async () => {
-      const now = JSON.stringify([await page.evaluate(() => scrollY), await noteUnderEyes(page)]);
-      const still = now === last;
-      last = now;
-      return still;
-    }, { intervals: [100] })
+    .poll(
+      async () => {
+        const now = JSON.stringify([await page.evaluate(() => scrollY), await noteUnderEyes(page)]);
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [100] },
+    )
     .toBe(true);
   const [y, reading] = JSON.parse(last) as [number, { id: string; top: number } | null];
   expect(y).toBeGreaterThan(px / 2);
@@ -94,16 +97,14 @@ test('a timeline connects its channel with its filters, reconnects on change and
   await page.getByRole('checkbox', { name: 'Replies' }).check();
   await expect.poll(() => channelOf(log, 'localTimeline')).not.toBe(first);
   expect(log.sent('disconnect')).toContainEqual({ type: 'disconnect', body: { id: first } });
-  expect(timelines()).toEqual([
-    { channel: 'localTimeline', params: { withRenotes: true, withReplies: true, withFiles: false } },
-  ]);
+  expect(timelines()).toEqual([{ channel: 'localTimeline', params: { withRenotes: true, withReplies: true, withFiles: false } }]);
 
   await page.getByRole('checkbox', { name: 'Replies' }).uncheck();
   await page.getByRole('checkbox', { name: 'Renotes' }).uncheck();
   await page.getByRole('checkbox', { name: 'Only notes with files' }).check();
-  await expect.poll(timelines).toEqual([
-    { channel: 'localTimeline', params: { withRenotes: false, withReplies: false, withFiles: true } },
-  ]);
+  await expect
+    .poll(timelines)
+    .toEqual([{ channel: 'localTimeline', params: { withRenotes: false, withReplies: false, withFiles: true } }]);
 
   // Another timeline page replaces this one: one channel out, the other in, with its own filters.
   await nav(page, 'Global').click();
@@ -115,9 +116,9 @@ test('a timeline connects its channel with its filters, reconnects on change and
   // Local's filters are as they were left (after a reload too, below).
   await nav(page, 'Local').click();
   await expect(page.getByRole('checkbox', { name: 'Only notes with files' })).toBeChecked();
-  await expect.poll(timelines).toEqual([
-    { channel: 'localTimeline', params: { withRenotes: false, withReplies: false, withFiles: true } },
-  ]);
+  await expect
+    .poll(timelines)
+    .toEqual([{ channel: 'localTimeline', params: { withRenotes: false, withReplies: false, withFiles: true } }]);
 
   await nav(page, 'Settings').click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
@@ -133,9 +134,9 @@ test('a timeline connects its channel with its filters, reconnects on change and
   await page.goto('/local');
   await expect(page.getByRole('checkbox', { name: 'Renotes' })).not.toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Only notes with files' })).toBeChecked();
-  await expect.poll(timelines).toEqual([
-    { channel: 'localTimeline', params: { withRenotes: false, withReplies: false, withFiles: true } },
-  ]);
+  await expect
+    .poll(timelines)
+    .toEqual([{ channel: 'localTimeline', params: { withRenotes: false, withReplies: false, withFiles: true } }]);
 });
 
 test('each timeline connects its own channel, and a hashtag timeline streams its tag', async ({ page }) => {
@@ -145,9 +146,9 @@ test('each timeline connects its own channel, and a hashtag timeline streams its
   await page.goto('/');
   await expect.poll(timelines).toEqual([{ channel: 'homeTimeline', params: { withRenotes: true, withFiles: false } }]);
   await nav(page, 'Social').click();
-  await expect.poll(timelines).toEqual([
-    { channel: 'hybridTimeline', params: { withRenotes: true, withReplies: false, withFiles: false } },
-  ]);
+  await expect
+    .poll(timelines)
+    .toEqual([{ channel: 'hybridTimeline', params: { withRenotes: true, withReplies: false, withFiles: false } }]);
   // A user's notes have no channel of their own.
   await page.goto('/@bob');
   await expect(articles(page).first()).toBeVisible();
@@ -284,7 +285,9 @@ test('a deleted renote leaves alone; a deleted note leaves with its renotes', as
     const renoteId = await post('bob', { renoteId: id });
     await expect(page.locator(`article[data-note-id="${renoteId}"]`)).toHaveCount(1);
     // A pure renote captures the renoted note and itself.
-    await expect.poll(async () => Object.keys((await aliceSocket())[0]?.captures ?? {})).toEqual(expect.arrayContaining([id, renoteId]));
+    await expect
+      .poll(async () => Object.keys((await aliceSocket())[0]?.captures ?? {}))
+      .toEqual(expect.arrayContaining([id, renoteId]));
     return renoteId;
   };
 
@@ -406,7 +409,9 @@ test('notes that changed while waiting behind the button are shown as they are n
   await button.click();
   await expect(timelineNote(page, kept)).toHaveCount(1);
   await expect(timelineNote(page, gone)).toHaveCount(0);
-  await expect(timelineNote(page, liked).getByRole('list', { name: 'Reactions' }).getByLabel('👍: 1', { exact: true })).toBeVisible();
+  await expect(
+    timelineNote(page, liked).getByRole('list', { name: 'Reactions' }).getByLabel('👍: 1', { exact: true }),
+  ).toBeVisible();
   await expect(articles(page).first()).toContainText(liked);
   await expect(articles(page).nth(1)).toContainText(kept);
 });
@@ -420,7 +425,9 @@ test('a note deleted at the top edge of the screen does not move the notes below
       const all = [...document.querySelectorAll<HTMLElement>('article[data-note-id]')];
       const i = all.findIndex((el) => el.getBoundingClientRect().top < 0 && el.getBoundingClientRect().bottom > 1);
       const next = all[i + 1];
-      return i < 0 || !next ? null : { cut: all[i]!.dataset.noteId!, next: { id: next.dataset.noteId!, top: next.getBoundingClientRect().top } };
+      return i < 0 || !next
+        ? null
+        : { cut: all[i]!.dataset.noteId!, next: { id: next.dataset.noteId!, top: next.getBoundingClientRect().top } };
     });
   let found = await edge();
   if (!found) {
@@ -430,7 +437,8 @@ test('a note deleted at the top edge of the screen does not move the notes below
   }
   const { cut, next } = found!;
   await expect.poll(async () => (await aliceSocket())[0]?.captures[cut]).toBe(1);
-  const author = (await actAs<{ body: { user: { username: string } } }>('alice', 'notes/show', { noteId: cut })).body.user.username;
+  const author = (await actAs<{ body: { user: { username: string } } }>('alice', 'notes/show', { noteId: cut })).body.user
+    .username;
 
   await actAs(author, 'notes/delete', { noteId: cut });
   await expect(page.locator(`article[data-note-id="${cut}"]`)).toHaveCount(0);
@@ -481,7 +489,10 @@ test('garbage frames do not break the page', async ({ page }) => {
     JSON.stringify({ type: 'noteUpdated', body: { id: captured, type: 'reacted', body: { reaction: 5 } } }),
     JSON.stringify({ type: 'noteUpdated', body: { id: captured, type: 'pollVoted', body: { choice: 99, userId: 'x' } } }),
     JSON.stringify({ type: 'noteUpdated', body: { id: captured, type: 'pollVoted', body: { choice: -1, userId: 'x' } } }),
-    JSON.stringify({ type: 'noteUpdated', body: { id: captured, type: 'reacted', body: { reaction: '👍', userId: 'x', emoji: 'x' } } }),
+    JSON.stringify({
+      type: 'noteUpdated',
+      body: { id: captured, type: 'reacted', body: { reaction: '👍', userId: 'x', emoji: 'x' } },
+    }),
     JSON.stringify({ type: 'noteUpdated', body: { id: captured, type: 'exploded', body: {} } }),
     JSON.stringify({ type: 'noteUpdated', body: null }),
     JSON.stringify({ type: 'emojiAdded', body: { emoji: null } }),
@@ -509,7 +520,8 @@ test('garbage frames do not break the page', async ({ page }) => {
 test('back and forward keep the reading position', async ({ page }) => {
   await openLocal(page);
   // Far enough down that the note being read came with a later page than the first.
-  const index = (id: string) => articles(page).evaluateAll((els, noteId) => els.findIndex((el) => el.getAttribute('data-note-id') === noteId), id);
+  const index = (id: string) =>
+    articles(page).evaluateAll((els, noteId) => els.findIndex((el) => el.getAttribute('data-note-id') === noteId), id);
   let reading = await scrollDown(page, 2500);
   for (let i = 0; i < 6 && (await index(reading.id)) < 25; i++) reading = await scrollDown(page, 2500);
   expect(await index(reading.id)).toBeGreaterThanOrEqual(25);
@@ -543,7 +555,12 @@ test('paging down past the cap trims the newest notes without moving the note be
 
   // Recorded on every frame: the notes ever in the list, those ever on screen, and the note at the
   // top of the viewport. When notes leave the list (a trim), that note's move is recorded at once.
-  type Probe = { rendered: Set<string>; seen: Set<string>; reading: { id: string; top: number } | null; trims: Array<{ id: string; moved: number | null }> };
+  type Probe = {
+    rendered: Set<string>;
+    seen: Set<string>;
+    reading: { id: string; top: number } | null;
+    trims: Array<{ id: string; moved: number | null }>;
+  };
   await page.evaluate(() => {
     const w = window as unknown as Probe;
     const list = document.querySelector('article[data-item-id]')!.parentElement!;
@@ -597,7 +614,8 @@ test('paging down past the cap trims the newest notes without moving the note be
 
 test('j and k move between notes, "." goes back to the top with the new ones; typing is left alone', async ({ page }) => {
   await openLocal(page);
-  const focusedId = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('article')?.dataset.noteId ?? null);
+  const focusedId = () =>
+    page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('article')?.dataset.noteId ?? null);
   const ids = await articles(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-note-id')));
   await page.locator('main').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('j');

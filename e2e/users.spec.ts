@@ -58,7 +58,9 @@ test("a profile shows its pinned notes first; pinning and unpinning one's own no
   await mine.getByRole('button', { name: 'More' }).click();
   await mine.getByRole('button', { name: 'Unpin from profile' }).click();
   await expect(mine).toContainText('Unpinned from your profile.');
-  await expect.poll(async () => (await actAs<{ body: { pinnedNoteIds: string[] } }>('alice', 'i', {})).body.pinnedNoteIds).toEqual([]);
+  await expect
+    .poll(async () => (await actAs<{ body: { pinnedNoteIds: string[] } }>('alice', 'i', {})).body.pinnedNoteIds)
+    .toEqual([]);
 });
 
 test("a profile's following and followers lists link to each user and follow from the row", async ({ page }) => {
@@ -68,7 +70,9 @@ test("a profile's following and followers lists link to each user and follow fro
   await expect(page).toHaveURL(/\/@carol\/following$/);
   await expect(page.getByRole('heading')).toContainText('Following');
   const { carol } = await users();
-  const expected = (await actAs<{ body: { followee: { username: string } }[] }>('alice', 'users/following', { userId: carol!.id, limit: 100 })).body;
+  const expected = (
+    await actAs<{ body: { followee: { username: string } }[] }>('alice', 'users/following', { userId: carol!.id, limit: 100 })
+  ).body;
   const rows = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /@\w+$/ }) });
   await expect(rows).toHaveCount(expected.length);
 
@@ -81,7 +85,9 @@ test("a profile's following and followers lists link to each user and follow fro
   await expect(page.getByRole('listitem').filter({ hasText: '@newsbot' })).toHaveCount(1);
   // alice follows mallory back from the row.
   await page.getByRole('listitem').filter({ hasText: '@mallory' }).getByRole('button', { name: 'Follow', exact: true }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: '@mallory' }).getByRole('button', { name: 'Unfollow' })).toBeVisible();
+  await expect(
+    page.getByRole('listitem').filter({ hasText: '@mallory' }).getByRole('button', { name: 'Unfollow' }),
+  ).toBeVisible();
   const relation = await actAs<{ body: { isFollowing: boolean } }>('alice', 'users/show', { username: 'mallory' });
   expect(relation.body.isFollowing).toBe(true);
 

@@ -6,7 +6,15 @@ type Point = [number, number];
 const GREEN = [0x86, 0xb3, 0x00];
 const WHITE = [0xff, 0xff, 0xff];
 // The "M" of favicon.svg, in its 64-unit box.
-const STROKE: Point[] = [[16, 46], [16, 20], [26, 32], [32, 24], [38, 32], [48, 20], [48, 46]];
+const STROKE: Point[] = [
+  [16, 46],
+  [16, 20],
+  [26, 32],
+  [32, 24],
+  [38, 32],
+  [48, 20],
+  [48, 46],
+];
 
 function distToSegment(px: number, py: number, [ax, ay]: Point, [bx, by]: Point): number {
   const dx = bx - ax;

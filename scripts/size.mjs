@@ -54,7 +54,12 @@ function walk(dir) {
 walk('');
 
 const withinBudget = firstJs.gzip <= budget.firstScreenJsGzip;
-const report = { firstScreen: { js: firstJs, css: firstCss, files: [...first.js, ...first.css] }, total: all, budget, withinBudget };
+const report = {
+  firstScreen: { js: firstJs, css: firstCss, files: [...first.js, ...first.css] },
+  total: all,
+  budget,
+  withinBudget,
+};
 console.log(JSON.stringify(report, null, 2));
 if (!withinBudget) {
   console.error(`first-screen JS is ${firstJs.gzip} B gzip, over the budget of ${budget.firstScreenJsGzip} B`);

@@ -32,7 +32,9 @@ export const i18n = createI18n({
   locale: 'en',
   fallbackLocale: 'en',
   // JSON is untyped; vue-i18n checks message shapes at run time.
-  messages: { en: Object.fromEntries(Object.entries(english).map(([path, mod]) => [parts(path).ns, mod.default])) } as I18nMessages,
+  messages: {
+    en: Object.fromEntries(Object.entries(english).map(([path, mod]) => [parts(path).ns, mod.default])),
+  } as I18nMessages,
   missingWarn: false,
   fallbackWarn: false,
 });

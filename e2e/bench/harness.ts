@@ -114,7 +114,10 @@ export async function openHome(bench: Bench, opts: { serviceWorkers?: 'allow' | 
   const p = await openPage(bench, opts);
   await p.page.goto('/');
   await p.page.locator('article[data-note-id]').first().waitFor({ timeout: 30_000 });
-  const live = await waitFor(async () => (await aliceSocket())?.channels.some((c) => c.channel === 'homeTimeline') || null, 15_000);
+  const live = await waitFor(
+    async () => (await aliceSocket())?.channels.some((c) => c.channel === 'homeTimeline') || null,
+    15_000,
+  );
   if (!live) throw new Error('the home timeline channel never connected');
   return p;
 }
@@ -206,7 +209,11 @@ export interface ScrollResult {
  * rendered into the list (older pages load on the way), sampling which are on screen. Stops if
  * nothing new renders for `stallMs`.
  */
-export async function scrollThrough(page: Page, notes: number, opts: { stepPx?: number; everyMs?: number; stallMs?: number } = {}): Promise<ScrollResult> {
+export async function scrollThrough(
+  page: Page,
+  notes: number,
+  opts: { stepPx?: number; everyMs?: number; stallMs?: number } = {},
+): Promise<ScrollResult> {
   const stepPx = opts.stepPx ?? 700;
   const everyMs = opts.everyMs ?? 60;
   const stallMs = opts.stallMs ?? 10_000;

@@ -6,7 +6,8 @@ import { sleep } from './stats.ts';
 // only socket traffic measured is the client's.
 
 const AUTHORS = ['newsbot', 'bob', 'carol', 'admin'];
-const WORDS = 'the quick brown fox jumps over a lazy dog while misskey notes stream past at speed and nobody reads them all'.split(' ');
+const WORDS =
+  'the quick brown fox jumps over a lazy dog while misskey notes stream past at speed and nobody reads them all'.split(' ');
 
 // Texts of varied length and markup, so notes have realistic, unequal heights.
 export function noteText(i: number): string {

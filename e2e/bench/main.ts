@@ -8,7 +8,11 @@ import { log } from './stats.ts';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? [];
+const only =
+  argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',') ?? [];
 const clientPort = Number(process.env.BENCH_CLIENT_PORT ?? 38430);
 const serverPort = Number(process.env.BENCH_SERVER_PORT ?? 38431);
 // The e2e helpers (sign-in, control API) read their server port from here when first loaded.

@@ -35,10 +35,22 @@ function viteBuild(serverUrl: string): Promise<void> {
 }
 
 async function vitePreview(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [VITE, 'preview', '--outDir', DIST, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const up = await waitFor(() => fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok || null, () => null), 30_000, 200);
+  const child = spawn(
+    process.execPath,
+    [VITE, 'preview', '--outDir', DIST, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const up = await waitFor(
+    () =>
+      fetch(`http://127.0.0.1:${port}/`).then(
+        (r) => r.ok || null,
+        () => null,
+      ),
+    30_000,
+    200,
+  );
   if (!up) {
     child.kill();
     throw new Error(`vite preview did not answer on port ${port}`);
@@ -47,7 +59,11 @@ async function vitePreview(port: number): Promise<ChildProcess> {
 }
 
 // One figure failing (a timeout, say) is reported in its place; the others still run.
-async function figure<T>(name: string, measure: () => Promise<T> | T, only: string[]): Promise<T | { error: string } | { skipped: true }> {
+async function figure<T>(
+  name: string,
+  measure: () => Promise<T> | T,
+  only: string[],
+): Promise<T | { error: string } | { skipped: true }> {
   if (only.length && !only.includes(name)) return { skipped: true };
   log(name);
   const started = Date.now();

@@ -18,7 +18,11 @@ export const round = (n: number, digits = 1): number => Math.round(n * 10 ** dig
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` until it returns something other than null/undefined, or gives up with null. */
-export async function waitFor<T>(check: () => T | null | undefined | Promise<T | null | undefined>, timeoutMs: number, everyMs = 25): Promise<T | null> {
+export async function waitFor<T>(
+  check: () => T | null | undefined | Promise<T | null | undefined>,
+  timeoutMs: number,
+  everyMs = 25,
+): Promise<T | null> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

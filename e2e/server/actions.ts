@@ -46,7 +46,8 @@ export function createNote(db: Db, author: UserRecord, input: NoteInput, at?: nu
   const renote = input.renoteId ? db.notes.get(input.renoteId) : undefined;
   if (input.renoteId && !renote) throw errors.noSuchRenoteTarget();
   if (renote && isPureRenote(renote)) throw errors.cannotRenotePureRenote();
-  if (renote && (renote.visibility === 'specified' || renote.visibility === 'followers') && renote.userId !== author.id) throw errors.cannotRenoteVisibility();
+  if (renote && (renote.visibility === 'specified' || renote.visibility === 'followers') && renote.userId !== author.id)
+    throw errors.cannotRenoteVisibility();
   for (const id of input.fileIds ?? []) if (!db.files.has(id)) throw errors.noSuchFile();
   const now = at ?? Date.now();
   if (input.poll?.expiresAt != null && input.poll.expiresAt < now) throw errors.alreadyExpiredPoll();
@@ -70,13 +71,15 @@ export function createNote(db: Db, author: UserRecord, input: NoteInput, at?: nu
     replyId: reply?.id ?? null,
     renoteId: renote?.id ?? null,
     fileIds: input.fileIds ?? [],
-    poll: input.poll ? {
-      choices: input.poll.choices,
-      multiple: input.poll.multiple ?? false,
-      expiresAt: input.poll.expiresAt != null ? new Date(input.poll.expiresAt).toISOString() : null,
-      votes: new Map(),
-      extraVotes: input.poll.choices.map(() => 0),
-    } : null,
+    poll: input.poll
+      ? {
+          choices: input.poll.choices,
+          multiple: input.poll.multiple ?? false,
+          expiresAt: input.poll.expiresAt != null ? new Date(input.poll.expiresAt).toISOString() : null,
+          votes: new Map(),
+          extraVotes: input.poll.choices.map(() => 0),
+        }
+      : null,
     reactions: [],
     mentions: [...mentions],
     tags: extractTags(text),
@@ -134,7 +137,11 @@ export function deleteNote(db: Db, user: UserRecord, noteId: string): void {
   for (const id of doomed) db.notes.delete(id);
   for (const u of db.users.values()) u.pinnedNoteIds = u.pinnedNoteIds.filter((id) => !doomed.has(id));
   for (const key of db.favorites.keys()) if (doomed.has(key.split('>')[1] ?? '')) db.favorites.delete(key);
-  db.notifications.splice(0, db.notifications.length, ...db.notifications.filter((n) => n.noteId === null || !doomed.has(n.noteId)));
+  db.notifications.splice(
+    0,
+    db.notifications.length,
+    ...db.notifications.filter((n) => n.noteId === null || !doomed.has(n.noteId)),
+  );
   db.events.emit('noteUpdated', noteId, 'deleted', { deletedAt: new Date().toISOString() });
 }
 
@@ -159,7 +166,8 @@ export function react(db: Db, user: UserRecord, noteId: string, reaction: string
     emoji: emoji ? { name: `${emoji.name}@.`, url: emojiUrl(db, emoji) } : null,
     userId: user.id,
   });
-  if (note.userId !== user.id) notify(db, note.userId, { type: 'reaction', notifierId: user.id, noteId: note.id, reaction: storedReaction(key) });
+  if (note.userId !== user.id)
+    notify(db, note.userId, { type: 'reaction', notifierId: user.id, noteId: note.id, reaction: storedReaction(key) });
 }
 
 function removeReaction(db: Db, note: NoteRecord, userId: string): void {

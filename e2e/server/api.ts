@@ -28,7 +28,11 @@ async function parseRequest(req: IncomingMessage, url: URL): Promise<ParsedReque
   const body = await readBody(req);
   const type = req.headers['content-type'] ?? '';
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Request('http://x', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) }).formData();
+    const form = await new Request('http://x', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: new Uint8Array(body),
+    }).formData();
     const params: Params = {};
     let file: File | undefined;
     for (const [key, value] of form) {
@@ -39,7 +43,8 @@ async function parseRequest(req: IncomingMessage, url: URL): Promise<ParsedReque
   }
   if (body.length === 0) return { params: {} };
   const parsed: unknown = JSON.parse(body.toString('utf8'));
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw errors.invalidParam('#/type', 'must be object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw errors.invalidParam('#/type', 'must be object');
   return { params: parsed as Params };
 }
 
@@ -77,12 +82,24 @@ async function applyFault(res: ServerResponse, faults: Faults | null, name: stri
       return true;
     }
     case '502-html':
-      sendText(res, 502, 'text/html', '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>', CORS);
+      sendText(
+        res,
+        502,
+        'text/html',
+        '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+        CORS,
+      );
       return true;
   }
 }
 
-export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, db: Db, faults: Faults | null): Promise<void> {
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  db: Db,
+  faults: Faults | null,
+): Promise<void> {
   if (req.method === 'OPTIONS') {
     sendEmpty(res, 204, {
       ...CORS,
@@ -114,12 +131,26 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     const caller: Caller | null | undefined = authenticate(db, tokenOf(req, params));
     if (caller === null) throw errors.authenticationFailed();
     const result = await invoke(db, name, params, caller, file);
-    const cache = req.method === 'GET' && !caller && endpoint.cacheSec ? { 'Cache-Control': `public, max-age=${endpoint.cacheSec}` } : NO_STORE;
+    const cache =
+      req.method === 'GET' && !caller && endpoint.cacheSec
+        ? { 'Cache-Control': `public, max-age=${endpoint.cacheSec}` }
+        : NO_STORE;
     if (result === undefined) sendEmpty(res, 204, { ...cache, ...CORS });
     else sendJson(res, 200, result, { ...cache, ...CORS });
   } catch (error) {
     if (error instanceof ApiError) sendError(res, error);
-    else if (error instanceof SyntaxError) sendJson(res, 400, { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY', error: 'Bad Request', message: "Body is not valid JSON but content-type is set to 'application/json'" }, CORS);
+    else if (error instanceof SyntaxError)
+      sendJson(
+        res,
+        400,
+        {
+          statusCode: 400,
+          code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+          error: 'Bad Request',
+          message: "Body is not valid JSON but content-type is set to 'application/json'",
+        },
+        CORS,
+      );
     else sendError(res, errors.internalError({ e: { message: String(error), code: 'Error', id: '' } }));
   }
 }

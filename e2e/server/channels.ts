@@ -15,14 +15,16 @@ export interface ChannelSpec {
 }
 
 // Params are read with "truthy" logic, as Misskey does.
-const flag = (params: Record<string, unknown>, key: string, fallback: boolean) => (params[key] === undefined ? fallback : Boolean(params[key]));
+const flag = (params: Record<string, unknown>, key: string, fallback: boolean) =>
+  params[key] === undefined ? fallback : Boolean(params[key]);
 
 function timeline(kind: TimelineKind, allowReplies: boolean): ChannelSpec['accepts'] {
-  return (db, note, userId, params) => inTimeline(db, kind, note, userId, {
-    withRenotes: flag(params, 'withRenotes', true),
-    withReplies: allowReplies && flag(params, 'withReplies', false),
-    withFiles: flag(params, 'withFiles', false),
-  });
+  return (db, note, userId, params) =>
+    inTimeline(db, kind, note, userId, {
+      withRenotes: flag(params, 'withRenotes', true),
+      withReplies: allowReplies && flag(params, 'withReplies', false),
+      withFiles: flag(params, 'withFiles', false),
+    });
 }
 
 function hashtagGroups(params: Record<string, unknown>): string[][] | null {
@@ -42,8 +44,10 @@ export const CHANNELS: Record<string, ChannelSpec> = {
     shared: false,
     requireLogin: false,
     validParams: (_db, _userId, params) => hashtagGroups(params) !== null,
-    accepts: (db, note, userId, params) => note.visibility === 'public' && !mutedFor(db, note, userId)
-      && (hashtagGroups(params) ?? []).some((g) => g.length > 0 && g.every((t) => note.tags.includes(t))),
+    accepts: (db, note, userId, params) =>
+      note.visibility === 'public' &&
+      !mutedFor(db, note, userId) &&
+      (hashtagGroups(params) ?? []).some((g) => g.length > 0 && g.every((t) => note.tags.includes(t))),
   },
   // Marked "no login needed" upstream, but its setup reads the user, so anonymous sockets get nothing.
   userList: {
@@ -52,8 +56,10 @@ export const CHANNELS: Record<string, ChannelSpec> = {
     validParams: (db, userId, params) => typeof params.listId === 'string' && db.lists.get(params.listId)?.userId === userId,
     accepts: (db, note, _userId, params) => {
       const list = db.lists.get(String(params.listId));
-      return list !== undefined
-        && inList(db, list, note, { withRenotes: flag(params, 'withRenotes', true), withFiles: flag(params, 'withFiles', false) });
+      return (
+        list !== undefined &&
+        inList(db, list, note, { withRenotes: flag(params, 'withRenotes', true), withFiles: flag(params, 'withFiles', false) })
+      );
     },
   },
 };

@@ -45,7 +45,7 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
   const raw = await readBody(req);
   let body: Params;
   try {
-    body = raw.length ? JSON.parse(raw.toString('utf8')) as Params : {};
+    body = raw.length ? (JSON.parse(raw.toString('utf8')) as Params) : {};
   } catch {
     bad(res, 'body is not JSON');
     return;
@@ -86,7 +86,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       return;
     }
     case 'fault': {
-      if (typeof body.endpoint !== 'string' || !FAULT_MODES.includes(body.mode as FaultMode)) return bad(res, 'need {endpoint, mode}');
+      if (typeof body.endpoint !== 'string' || !FAULT_MODES.includes(body.mode as FaultMode))
+        return bad(res, 'need {endpoint, mode}');
       const fault: Fault = {
         endpoint: body.endpoint,
         mode: body.mode as FaultMode,

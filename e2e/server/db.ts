@@ -165,17 +165,23 @@ export class Db {
 
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(public baseUrl: string, node: string) {
+  constructor(
+    public baseUrl: string,
+    node: string,
+  ) {
     this.ids = new IdGenerator(node);
     this.events.setMaxListeners(0);
   }
 
   /** Runs `fn` later unless the database is disposed first (reset or shutdown). */
   later(fn: () => void, ms: number): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, Math.min(ms, 2 ** 31 - 1));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        fn();
+      },
+      Math.min(ms, 2 ** 31 - 1),
+    );
     timer.unref();
     this.timers.add(timer);
   }
@@ -201,19 +207,25 @@ export class Db {
   }
 
   followeesOf(userId: string): string[] {
-    return this.followings().filter((f) => f.followerId === userId).map((f) => f.followeeId);
+    return this.followings()
+      .filter((f) => f.followerId === userId)
+      .map((f) => f.followeeId);
   }
 
   followersOf(userId: string): string[] {
-    return this.followings().filter((f) => f.followeeId === userId).map((f) => f.followerId);
+    return this.followings()
+      .filter((f) => f.followeeId === userId)
+      .map((f) => f.followerId);
   }
 
   /** Every following, newest first. */
   followings(): FollowingRecord[] {
-    return [...this.follows].map(([key, id]) => {
-      const [followerId = '', followeeId = ''] = key.split('>');
-      return { id, followerId, followeeId };
-    }).sort((a, b) => (a.id < b.id ? 1 : -1));
+    return [...this.follows]
+      .map(([key, id]) => {
+        const [followerId = '', followeeId = ''] = key.split('>');
+        return { id, followerId, followeeId };
+      })
+      .sort((a, b) => (a.id < b.id ? 1 : -1));
   }
 
   /** Notes sorted newest first, by id like the real server. */

@@ -20,13 +20,23 @@ export function startDemo(db: Db, seedNumber: number): () => void {
   const random = createRandom(seedNumber * 31 + 7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const actors = ['newsbot', 'pollbot', 'bob', 'carol'].map((name) => db.userByName(name)).filter((u): u is UserRecord => !!u);
-  const recentPublic = (): NoteRecord[] => db.notesNewestFirst().filter((n) => n.visibility === 'public' && !isPureRenote(n)).slice(0, 20);
+  const recentPublic = (): NoteRecord[] =>
+    db
+      .notesNewestFirst()
+      .filter((n) => n.visibility === 'public' && !isPureRenote(n))
+      .slice(0, 20);
 
   const actions: ((actor: UserRecord) => void)[] = [
-    (actor) => createNote(db, actor, { text: actor.username === 'newsbot' ? `📰 ${pick(HEADLINES)} #news` : pick([...PLAIN_TEXTS, ...MFM_TEXTS]) }),
+    (actor) =>
+      createNote(db, actor, {
+        text: actor.username === 'newsbot' ? `📰 ${pick(HEADLINES)} #news` : pick([...PLAIN_TEXTS, ...MFM_TEXTS]),
+      }),
     (actor) => {
       const poll = pick(POLLS);
-      createNote(db, actor, { text: poll.q, poll: { choices: poll.choices, multiple: poll.q.includes('several'), expiresAt: Date.now() + 10 * 60_000 } });
+      createNote(db, actor, {
+        text: poll.q,
+        poll: { choices: poll.choices, multiple: poll.q.includes('several'), expiresAt: Date.now() + 10 * 60_000 },
+      });
     },
     (actor) => {
       const target = pick(recentPublic());
@@ -37,7 +47,9 @@ export function startDemo(db: Db, seedNumber: number): () => void {
       if (target) react(db, actor, target.id, pick(REACTIONS));
     },
     (actor) => {
-      const target = db.notesNewestFirst().find((n) => n.poll && !n.poll.votes.has(actor.id) && (!n.poll.expiresAt || Date.parse(n.poll.expiresAt) > Date.now()));
+      const target = db
+        .notesNewestFirst()
+        .find((n) => n.poll && !n.poll.votes.has(actor.id) && (!n.poll.expiresAt || Date.parse(n.poll.expiresAt) > Date.now()));
       if (target) vote(db, actor, target.id, Math.floor(random() * target.poll!.choices.length));
     },
     (actor) => {

@@ -6,7 +6,8 @@ const { server, token, userId } = standInForTests();
 type Relation = { isFollowing: boolean; hasPendingFollowRequestFromYou: boolean };
 type Request = { id: string; follower: { username: string }; followee: { username: string } };
 
-const relationToDave = async (name: string) => (await api(server, 'users/show', { userId: userId('dave') }, token(name))).body as Relation;
+const relationToDave = async (name: string) =>
+  (await api(server, 'users/show', { userId: userId('dave') }, token(name))).body as Relation;
 const requestDave = (name: string) => api(server, 'following/create', { userId: userId('dave') }, token(name));
 const errorCode = (body: unknown) => (body as { error: { code: string } }).error.code;
 
@@ -17,10 +18,15 @@ describe('follow requests', () => {
     await requestDave('carol');
     expect(await relationToDave('alice')).toMatchObject({ isFollowing: false, hasPendingFollowRequestFromYou: true });
     const list = (await api(server, 'following/requests/list', {}, token('dave'))).body as Request[];
-    expect(list.map((r) => [r.follower.username, r.followee.username])).toEqual([['carol', 'dave'], ['alice', 'dave'], ['bob', 'dave']]);
+    expect(list.map((r) => [r.follower.username, r.followee.username])).toEqual([
+      ['carol', 'dave'],
+      ['alice', 'dave'],
+      ['bob', 'dave'],
+    ]);
     const older = (await api(server, 'following/requests/list', { untilId: list[0]!.id }, token('dave'))).body as Request[];
     expect(older.map((r) => r.follower.username)).toEqual(['alice', 'bob']);
-    const newer = (await api(server, 'following/requests/list', { sinceId: list[2]!.id, limit: 1 }, token('dave'))).body as Request[];
+    const newer = (await api(server, 'following/requests/list', { sinceId: list[2]!.id, limit: 1 }, token('dave')))
+      .body as Request[];
     expect(newer.map((r) => r.follower.username)).toEqual(['alice']);
     expect((await api(server, 'following/requests/list', {}, token('alice'))).body).toEqual([]);
   });
@@ -38,7 +44,9 @@ describe('follow requests', () => {
     expect([accepted.status, accepted.text]).toEqual([204, '']);
     expect(await relationToDave('alice')).toMatchObject({ isFollowing: true, hasPendingFollowRequestFromYou: false });
     expect((await alice.channelEvent('m', 'follow')).body.body.username).toBe('dave');
-    const notification = (await alice.next((f) => f.body?.type === 'notification' && f.body.body.type === 'followRequestAccepted')).body.body;
+    const notification = (
+      await alice.next((f) => f.body?.type === 'notification' && f.body.body.type === 'followRequestAccepted')
+    ).body.body;
     expect(notification).toMatchObject({ userId: userId('dave'), message: null });
     expect((await dave.channelEvent('m', 'followed')).body.body.username).toBe('alice');
     expect((await dave.channelEvent('m', 'meUpdated')).body.body.username).toBe('dave');
@@ -62,7 +70,14 @@ describe('follow requests', () => {
   it('answers accept without a request with NO_FOLLOW_REQUEST', async () => {
     const res = await api(server, 'following/requests/accept', { userId: userId('alice') }, token('dave'));
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: { message: 'No follow request.', code: 'NO_FOLLOW_REQUEST', id: 'bcde4f8b-0913-4614-8881-614e522fb041', kind: 'client' } });
+    expect(res.body).toEqual({
+      error: {
+        message: 'No follow request.',
+        code: 'NO_FOLLOW_REQUEST',
+        id: 'bcde4f8b-0913-4614-8881-614e522fb041',
+        kind: 'client',
+      },
+    });
   });
 
   it('rejects with 204 and tells the requester unfollow; rejecting nothing is not an error', async () => {

@@ -8,7 +8,10 @@ export class IdGenerator {
   constructor(private readonly node: string) {}
 
   next(at: number = Date.now()): string {
-    const time = Math.max(0, at - EPOCH).toString(36).padStart(8, '0').slice(-8);
+    const time = Math.max(0, at - EPOCH)
+      .toString(36)
+      .padStart(8, '0')
+      .slice(-8);
     const counter = (this.counter++ % 36 ** 4).toString(36).padStart(4, '0');
     return time + this.node + counter;
   }

@@ -25,9 +25,11 @@ export function avatarSvg(name: string): string {
       for (const cx of new Set([x, 4 - x])) cells.push(`<rect x="${cx * 12 + 2}" y="${y * 12 + 2}" width="12" height="12"/>`);
     }
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">`
-    + `<rect width="64" height="64" fill="hsl(${hue} 40% 92%)"/>`
-    + `<g fill="hsl(${hue} 55% 45%)">${cells.join('')}</g></svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">` +
+    `<rect width="64" height="64" fill="hsl(${hue} 40% 92%)"/>` +
+    `<g fill="hsl(${hue} 55% 45%)">${cells.join('')}</g></svg>`
+  );
 }
 
 // A round face in the given colour, used for the custom emojis.
@@ -37,11 +39,13 @@ export function emojiSvg(color: string, mouth: 'smile' | 'flat' | 'open'): strin
     flat: '<path d="M22 44 H42" stroke="#222" stroke-width="4"/>',
     open: '<ellipse cx="32" cy="44" rx="8" ry="6" fill="#222"/>',
   };
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">`
-    + `<circle cx="32" cy="34" r="26" fill="${color}"/>`
-    + `<path d="M10 22 L16 4 L26 14 Z M54 22 L48 4 L38 14 Z" fill="${color}"/>`
-    + `<circle cx="23" cy="30" r="4" fill="#222"/><circle cx="41" cy="30" r="4" fill="#222"/>`
-    + `${mouths[mouth]}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">` +
+    `<circle cx="32" cy="34" r="26" fill="${color}"/>` +
+    `<path d="M10 22 L16 4 L26 14 Z M54 22 L48 4 L38 14 Z" fill="${color}"/>` +
+    `<circle cx="23" cy="30" r="4" fill="#222"/><circle cx="41" cy="30" r="4" fill="#222"/>` +
+    `${mouths[mouth]}</svg>`
+  );
 }
 
 /** Width and height of a PNG, or null for anything else. */

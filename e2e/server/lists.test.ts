@@ -28,9 +28,15 @@ describe('user lists', () => {
   it('answers NO_SUCH_LIST, with the id of each endpoint, for a list that is not yours', async () => {
     const { id } = await aliceList();
     const shown = await api(server, 'users/lists/show', { listId: id }, token('bob'));
-    expect([shown.status, errorOf(shown.body)]).toEqual([400, expect.objectContaining({ code: 'NO_SUCH_LIST', id: '7bc05c21-1d7a-41ae-88f1-66820f4dc686' })]);
+    expect([shown.status, errorOf(shown.body)]).toEqual([
+      400,
+      expect.objectContaining({ code: 'NO_SUCH_LIST', id: '7bc05c21-1d7a-41ae-88f1-66820f4dc686' }),
+    ]);
     const read = await api(server, 'notes/user-list-timeline', { listId: id }, token('bob'));
-    expect([read.status, errorOf(read.body)]).toEqual([400, expect.objectContaining({ code: 'NO_SUCH_LIST', id: '8fb1fbd5-e476-4c37-9fb0-43d55b63a2ff' })]);
+    expect([read.status, errorOf(read.body)]).toEqual([
+      400,
+      expect.objectContaining({ code: 'NO_SUCH_LIST', id: '8fb1fbd5-e476-4c37-9fb0-43d55b63a2ff' }),
+    ]);
     const anonymous = await api(server, 'notes/user-list-timeline', { listId: id });
     expect([anonymous.status, errorOf(anonymous.body).code]).toEqual([401, 'CREDENTIAL_REQUIRED']);
   });
@@ -40,7 +46,9 @@ describe('user lists', () => {
     const socket = await TestSocket.open(server, token('alice'));
     socket.connect('userList', 'l', { listId: id, withRenotes: true, withFiles: false });
     await socket.sync();
-    const fromBob = (await api(server, 'notes/create', { text: 'bob in the list' }, token('bob'))).body as { createdNote: NoteLike };
+    const fromBob = (await api(server, 'notes/create', { text: 'bob in the list' }, token('bob'))).body as {
+      createdNote: NoteLike;
+    };
     await api(server, 'notes/create', { text: 'mallory is not' }, token('mallory'));
     const live = await socket.channelEvent('l', 'note');
     expect(live.body.body).toMatchObject({ id: fromBob.createdNote.id, text: 'bob in the list' });

@@ -9,17 +9,34 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function consent(session: string, query: Record<string, string>, decision: 'accept' | 'deny', user = 'alice'): Promise<Response> {
+async function consent(
+  session: string,
+  query: Record<string, string>,
+  decision: 'accept' | 'deny',
+  user = 'alice',
+): Promise<Response> {
   const page = await fetch(`${server.url}/miauth/${session}?${new URLSearchParams(query)}`);
   const html = await page.text();
-  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]!.replace(/&#(\d+);/g, (_, c) => String.fromCharCode(Number(c)))]));
+  const hidden = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [
+      m[1],
+      m[2]!.replace(/&#(\d+);/g, (_, c) => String.fromCharCode(Number(c))),
+    ]),
+  );
   const form = new URLSearchParams({ ...hidden, user: server.users[user]!.id, decision });
-  return fetch(`${server.url}/miauth/${session}`, { method: 'POST', body: form, redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+  return fetch(`${server.url}/miauth/${session}`, {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  });
 }
 
 describe('MiAuth', () => {
   it('shows the app name, the permissions and labelled Accept/Deny buttons, escaping the name', async () => {
-    const html = await (await fetch(`${server.url}/miauth/s0?name=${encodeURIComponent('<b>App</b>')}&permission=read:account,write:notes`)).text();
+    const html = await (
+      await fetch(`${server.url}/miauth/s0?name=${encodeURIComponent('<b>App</b>')}&permission=read:account,write:notes`)
+    ).text();
     expect(html).toContain('&#60;b&#62;App&#60;/b&#62;');
     expect(html).not.toContain('<b>App</b>');
     expect(html).toContain('<li>write:notes</li>');
@@ -30,7 +47,11 @@ describe('MiAuth', () => {
 
   it('redirects to the callback with the session, and hands out the token once', async () => {
     expect((await api(server, 'miauth/s1/check')).body).toEqual({ ok: false });
-    const res = await consent('s1', { name: 'Test', callback: 'http://client.test/cb?x=1', permission: 'read:account,write:notes' }, 'accept');
+    const res = await consent(
+      's1',
+      { name: 'Test', callback: 'http://client.test/cb?x=1', permission: 'read:account,write:notes' },
+      'accept',
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('http://client.test/cb?x=1&session=s1');
     const first = (await api(server, 'miauth/s1/check')).body as { ok: boolean; token: string; user: { username: string } };
@@ -55,7 +76,10 @@ describe('MiAuth', () => {
     expect((await api(server, 'i', {}, token)).status).toBe(200);
     const denied = await api(server, 'notes/create', { text: 'nope' }, token);
     expect(denied.status).toBe(403);
-    expect((denied.body as { error: { code: string; kind: string } }).error).toMatchObject({ code: 'PERMISSION_DENIED', kind: 'permission' });
+    expect((denied.body as { error: { code: string; kind: string } }).error).toMatchObject({
+      code: 'PERMISSION_DENIED',
+      kind: 'permission',
+    });
 
     await consent('s5', { name: 'Writer', callback: 'http://client.test/cb', permission: 'write:notes' }, 'accept');
     const writer = ((await api(server, 'miauth/s5/check')).body as { token: string }).token;

@@ -24,10 +24,12 @@ function safeCallback(callback: string | null): URL | null {
 }
 
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">`
-    + `<title>${escapeHtml(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}`
-    + `button{font-size:1rem;padding:.5rem 1.2rem;margin-right:.5rem}ul{padding-left:1.2rem}</style></head>`
-    + `<body><main>${body}</main></body></html>`;
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+    `<title>${escapeHtml(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}` +
+    `button{font-size:1rem;padding:.5rem 1.2rem;margin-right:.5rem}ul{padding-left:1.2rem}</style></head>` +
+    `<body><main>${body}</main></body></html>`
+  );
 }
 
 function consentPage(db: Db, session: string, url: URL): string {
@@ -38,18 +40,24 @@ function consentPage(db: Db, session: string, url: URL): string {
   // alice is the demo's main persona (she follows the most people), so she comes first.
   const ordered = [...users.filter((u) => u.username === 'alice'), ...users.filter((u) => u.username !== 'alice')];
   const options = ordered.map((u) => `<option value="${escapeHtml(u.id)}">@${escapeHtml(u.username)}</option>`).join('');
-  const perms = permissions.length > 0
-    ? `<ul>${permissions.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`
-    : '<p>No permissions requested.</p>';
+  const perms =
+    permissions.length > 0
+      ? `<ul>${permissions.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`
+      : '<p>No permissions requested.</p>';
   const hidden = (key: string, value: string) => `<input type="hidden" name="${key}" value="${escapeHtml(value)}">`;
-  return page(`Authorize ${name}`, `<h1>Authorize “${escapeHtml(name)}”?</h1>`
-    + `<p>This application asks for the following permissions:</p>${perms}`
-    + `<form method="post" action="/miauth/${encodeURIComponent(session)}">`
-    + hidden('name', name) + hidden('permission', permissions.join(',')) + hidden('callback', callback)
-    + `<p><label for="user">Sign in as</label> <select id="user" name="user">${options}</select></p>`
-    + `<button type="submit" name="decision" value="accept" aria-label="Accept and authorize ${escapeHtml(name)}">Accept</button>`
-    + `<button type="submit" name="decision" value="deny" aria-label="Deny access to ${escapeHtml(name)}">Deny</button>`
-    + `</form>`);
+  return page(
+    `Authorize ${name}`,
+    `<h1>Authorize “${escapeHtml(name)}”?</h1>` +
+      `<p>This application asks for the following permissions:</p>${perms}` +
+      `<form method="post" action="/miauth/${encodeURIComponent(session)}">` +
+      hidden('name', name) +
+      hidden('permission', permissions.join(',')) +
+      hidden('callback', callback) +
+      `<p><label for="user">Sign in as</label> <select id="user" name="user">${options}</select></p>` +
+      `<button type="submit" name="decision" value="accept" aria-label="Accept and authorize ${escapeHtml(name)}">Accept</button>` +
+      `<button type="submit" name="decision" value="deny" aria-label="Deny access to ${escapeHtml(name)}">Deny</button>` +
+      `</form>`,
+  );
 }
 
 export async function handleMiAuthPage(req: IncomingMessage, res: ServerResponse, url: URL, db: Db): Promise<void> {
@@ -62,15 +70,34 @@ export async function handleMiAuthPage(req: IncomingMessage, res: ServerResponse
   const form = new URLSearchParams((await readBody(req)).toString('utf8'));
   const user = db.users.get(form.get('user') ?? '');
   if (form.get('decision') !== 'accept' || !user) {
-    sendText(res, 200, 'text/html; charset=utf-8', page('Denied', '<h1>Access denied</h1><p>You can close this window.</p>'), headers);
+    sendText(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      page('Denied', '<h1>Access denied</h1><p>You can close this window.</p>'),
+      headers,
+    );
     return;
   }
   const permissions = (form.get('permission') ?? '').split(',').filter(Boolean);
   const token = issueToken(db, user.id, permissions);
-  db.miauth.set(session, { name: form.get('name') ?? '', permissions, callback: form.get('callback'), token, userId: user.id, checked: false });
+  db.miauth.set(session, {
+    name: form.get('name') ?? '',
+    permissions,
+    callback: form.get('callback'),
+    token,
+    userId: user.id,
+    checked: false,
+  });
   const callback = safeCallback(form.get('callback'));
   if (!callback) {
-    sendText(res, 200, 'text/html; charset=utf-8', page('Authorized', '<h1>Authorized</h1><p>You can return to the application.</p>'), headers);
+    sendText(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      page('Authorized', '<h1>Authorized</h1><p>You can return to the application.</p>'),
+      headers,
+    );
     return;
   }
   callback.searchParams.set('session', session);

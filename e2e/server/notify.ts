@@ -6,7 +6,8 @@ import { packNotification } from './pack.ts';
 
 const UNREAD_DELAY_MS = 2000;
 
-type NotificationInput = Pick<NotificationRecord, 'type'> & Partial<Pick<NotificationRecord, 'notifierId' | 'noteId' | 'reaction' | 'achievement'>>;
+type NotificationInput = Pick<NotificationRecord, 'type'> &
+  Partial<Pick<NotificationRecord, 'notifierId' | 'noteId' | 'reaction' | 'achievement'>>;
 
 // Nothing is stored or sent when the recipient mutes the notifier, as on Misskey.
 export function notify(db: Db, recipientId: string, input: NotificationInput, at?: number): NotificationRecord | null {

@@ -10,13 +10,37 @@ import { canSee } from './visibility.ts';
 type Note = Misskey.entities.Note;
 
 const POLICIES: Policies = {
-  gtlAvailable: true, ltlAvailable: true, canPublicNote: true, mentionLimit: 20, canInvite: false,
-  inviteLimit: 0, inviteLimitCycle: 10080, inviteExpirationTime: 0, canManageCustomEmojis: false,
-  canManageAvatarDecorations: false, canSearchNotes: false, canUseTranslator: true, canHideAds: false,
-  driveCapacityMb: 100, alwaysMarkNsfw: false, canUpdateBioMedia: true, pinLimit: 5, antennaLimit: 5,
-  wordMuteLimit: 200, webhookLimit: 3, clipLimit: 10, noteEachClipsLimit: 200, userListLimit: 10,
-  userEachUserListsLimit: 50, rateLimitFactor: 0, avatarDecorationLimit: 1, canImportAntennas: true,
-  canImportBlocking: true, canImportFollowing: true, canImportMuting: true, canImportUserLists: true,
+  gtlAvailable: true,
+  ltlAvailable: true,
+  canPublicNote: true,
+  mentionLimit: 20,
+  canInvite: false,
+  inviteLimit: 0,
+  inviteLimitCycle: 10080,
+  inviteExpirationTime: 0,
+  canManageCustomEmojis: false,
+  canManageAvatarDecorations: false,
+  canSearchNotes: false,
+  canUseTranslator: true,
+  canHideAds: false,
+  driveCapacityMb: 100,
+  alwaysMarkNsfw: false,
+  canUpdateBioMedia: true,
+  pinLimit: 5,
+  antennaLimit: 5,
+  wordMuteLimit: 200,
+  webhookLimit: 3,
+  clipLimit: 10,
+  noteEachClipsLimit: 200,
+  userListLimit: 10,
+  userEachUserListsLimit: 50,
+  rateLimitFactor: 0,
+  avatarDecorationLimit: 1,
+  canImportAntennas: true,
+  canImportBlocking: true,
+  canImportFollowing: true,
+  canImportMuting: true,
+  canImportUserLists: true,
 };
 
 // The base role (meta, guests) as recorded from 2024.10.1; signed-in users have the role an
@@ -217,7 +241,7 @@ function reactionCounts(note: NoteRecord): Record<string, number> {
 function packPoll(note: NoteRecord, viewerId: string | null): NonNullable<Note['poll']> | null {
   const poll = note.poll;
   if (!poll) return null;
-  const mine = viewerId === null ? [] : poll.votes.get(viewerId) ?? [];
+  const mine = viewerId === null ? [] : (poll.votes.get(viewerId) ?? []);
   return {
     multiple: poll.multiple,
     expiresAt: poll.expiresAt,
@@ -257,10 +281,12 @@ export function packNote(db: Db, note: NoteRecord, viewerId: string | null, opti
     ...(options.forStream ? { reactionAndUserPairCache: [] } : {}),
     ...(note.tags.length > 0 ? { tags: note.tags } : {}),
     fileIds: hidden ? [] : note.fileIds,
-    files: hidden ? [] : note.fileIds.flatMap((id) => {
-      const file = db.files.get(id);
-      return file ? [packFile(db, file, true)] : [];
-    }),
+    files: hidden
+      ? []
+      : note.fileIds.flatMap((id) => {
+          const file = db.files.get(id);
+          return file ? [packFile(db, file, true)] : [];
+        }),
     replyId: note.replyId,
     renoteId: note.renoteId,
     ...(note.mentions.length > 0 ? { mentions: note.mentions } : {}),

@@ -38,8 +38,10 @@ export function page<T extends { id: string }>(items: Iterable<T>, paging: Pagin
     if (paging.sinceDate !== undefined && !(time > paging.sinceDate)) return false;
     return true;
   };
-  const oldestFirst = (paging.sinceId !== undefined || paging.sinceDate !== undefined)
-    && paging.untilId === undefined && paging.untilDate === undefined;
+  const oldestFirst =
+    (paging.sinceId !== undefined || paging.sinceDate !== undefined) &&
+    paging.untilId === undefined &&
+    paging.untilDate === undefined;
   const ordered = oldestFirst ? [...items].reverse() : items;
   const out: T[] = [];
   for (const item of ordered) {

@@ -7,14 +7,20 @@ export type Params = Record<string, unknown>;
 
 const prop = (name: string, rule: string) => `#/properties/${name}/${rule}`;
 
-export function optionalString(params: Params, name: string, opts: { min?: number; max?: number; nullable?: boolean; path?: string } = {}): string | null | undefined {
+export function optionalString(
+  params: Params,
+  name: string,
+  opts: { min?: number; max?: number; nullable?: boolean; path?: string } = {},
+): string | null | undefined {
   const value = params[name];
   if (value === undefined) return undefined;
   if (value === null && opts.nullable) return null;
   const base = opts.path ?? '#/properties';
   if (typeof value !== 'string') throw errors.invalidParam(`${base}/${name}/type`, 'must be string');
-  if (opts.min !== undefined && value.length < opts.min) throw errors.invalidParam(`${base}/${name}/minLength`, `must NOT have fewer than ${opts.min} characters`);
-  if (opts.max !== undefined && value.length > opts.max) throw errors.invalidParam(`${base}/${name}/maxLength`, `must NOT have more than ${opts.max} characters`);
+  if (opts.min !== undefined && value.length < opts.min)
+    throw errors.invalidParam(`${base}/${name}/minLength`, `must NOT have fewer than ${opts.min} characters`);
+  if (opts.max !== undefined && value.length > opts.max)
+    throw errors.invalidParam(`${base}/${name}/maxLength`, `must NOT have more than ${opts.max} characters`);
   return value;
 }
 
@@ -63,6 +69,7 @@ export function optionalIdArray(params: Params, name: string, max: number): stri
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw errors.invalidParam(prop(name, 'type'), 'must be array');
   if (value.length > max) throw errors.invalidParam(prop(name, 'maxItems'), `must NOT have more than ${max} items`);
-  for (const item of value) if (typeof item !== 'string') throw errors.invalidParam(`${prop(name, 'items')}/type`, 'must be string');
+  for (const item of value)
+    if (typeof item !== 'string') throw errors.invalidParam(`${prop(name, 'items')}/type`, 'must be string');
   return value as string[];
 }

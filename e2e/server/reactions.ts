@@ -4,8 +4,17 @@ import type { Db, EmojiRecord } from './db.ts';
 // local custom emoji stored as `:name@.:`, anything unknown becomes ❤.
 
 const LEGACY: Record<string, string> = {
-  like: '👍', love: '❤', laugh: '😆', hmm: '🤔', surprise: '😮', congrats: '🎉',
-  angry: '💢', confused: '😥', rip: '😇', pudding: '🍮', star: '⭐',
+  like: '👍',
+  love: '❤',
+  laugh: '😆',
+  hmm: '🤔',
+  surprise: '😮',
+  congrats: '🎉',
+  angry: '💢',
+  confused: '😥',
+  rip: '😇',
+  pudding: '🍮',
+  star: '⭐',
 };
 
 const FALLBACK = '❤';
@@ -17,7 +26,13 @@ export function normaliseReaction(db: Db, raw: string, likeOnly: boolean): strin
   const custom = /^:([\w+-]+)(?:@\.)?:$/.exec(raw);
   if (custom) return db.emojis.has(custom[1]!) ? `:${custom[1]}@.:` : FALLBACK;
   const unicode = raw.replace(/\uFE0F/g, '');
-  if (unicode.length > 0 && unicode.length <= 16 && /^(\p{Extended_Pictographic}|\p{Regional_Indicator})/u.test(unicode) && !/[\s\w]/.test(unicode)) return unicode;
+  if (
+    unicode.length > 0 &&
+    unicode.length <= 16 &&
+    /^(\p{Extended_Pictographic}|\p{Regional_Indicator})/u.test(unicode) &&
+    !/[\s\w]/.test(unicode)
+  )
+    return unicode;
   return FALLBACK;
 }
 

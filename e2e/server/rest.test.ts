@@ -8,14 +8,21 @@ type NoteLike = { id: string; isHidden?: boolean; text: string | null; files: un
 
 describe('transport', () => {
   it('answers CORS preflight and sends Access-Control-Allow-Origin on API responses', async () => {
-    const preflight = await fetch(`${server.url}/api/notes/create`, { method: 'OPTIONS', headers: { Origin: 'http://elsewhere', 'Access-Control-Request-Method': 'POST' } });
+    const preflight = await fetch(`${server.url}/api/notes/create`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://elsewhere', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect((await api(server, 'meta')).headers.get('access-control-allow-origin')).toBe('*');
   });
 
   it('accepts the token in an Authorization header', async () => {
-    const res = await fetch(`${server.url}/api/i`, { method: 'POST', headers: { Authorization: `Bearer ${token('bob')}`, 'Content-Type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${server.url}/api/i`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token('bob')}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(((await res.json()) as { username: string }).username).toBe('bob');
   });
 
@@ -42,7 +49,14 @@ describe('errors', () => {
   it('sends 401 AUTHENTICATION_FAILED for a bad token and CREDENTIAL_REQUIRED for none', async () => {
     const bad = await api(server, 'i', {}, 'nope');
     expect(bad.status).toBe(401);
-    expect(bad.body).toEqual({ error: { message: 'Authentication failed. Please ensure your token is correct.', code: 'AUTHENTICATION_FAILED', id: 'b0a7f5f8-dc2f-4171-b91f-de88ad238e14', kind: 'client' } });
+    expect(bad.body).toEqual({
+      error: {
+        message: 'Authentication failed. Please ensure your token is correct.',
+        code: 'AUTHENTICATION_FAILED',
+        id: 'b0a7f5f8-dc2f-4171-b91f-de88ad238e14',
+        kind: 'client',
+      },
+    });
     expect(bad.headers.get('www-authenticate')).toContain('error="invalid_token"');
     const none = await api(server, 'notes/create', { text: 'x' });
     expect(none.status).toBe(401);
@@ -54,7 +68,10 @@ describe('errors', () => {
     const long = await api(server, 'notes/create', { text: 'x'.repeat(3001) }, token('alice'));
     expect(long.status).toBe(400);
     expect((long.body as { error: unknown }).error).toEqual({
-      message: 'Invalid param.', code: 'INVALID_PARAM', id: '3d81ceae-475f-4600-b2a8-2bc116157532', kind: 'client',
+      message: 'Invalid param.',
+      code: 'INVALID_PARAM',
+      id: '3d81ceae-475f-4600-b2a8-2bc116157532',
+      kind: 'client',
       info: { param: '#/then/properties/text/maxLength', reason: 'must NOT have more than 3000 characters' },
     });
     const visibility = await api(server, 'notes/create', { text: 'x', visibility: 'everyone' }, token('alice'));
@@ -63,7 +80,9 @@ describe('errors', () => {
 
   it('sends endpoint errors as 400 with their codes', async () => {
     const noteId = server.notes.plain!;
-    expect(((await api(server, 'notes/show', { noteId: 'aaaaaaaaaaaaaaaa' })).body as { error: { code: string } }).error.code).toBe('NO_SUCH_NOTE');
+    expect(
+      ((await api(server, 'notes/show', { noteId: 'aaaaaaaaaaaaaaaa' })).body as { error: { code: string } }).error.code,
+    ).toBe('NO_SUCH_NOTE');
     await api(server, 'notes/reactions/create', { noteId, reaction: '🎉' }, token('carol'));
     const again = await api(server, 'notes/reactions/create', { noteId, reaction: '🎉' }, token('carol'));
     expect(again.status).toBe(400);
@@ -77,7 +96,10 @@ describe('errors', () => {
     const limited = await api(server, 'notes/timeline', {}, token('alice'));
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('7');
-    expect((limited.body as { error: { code: string; info: { remaining: number } } }).error).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', info: { remaining: 0 } });
+    expect((limited.body as { error: { code: string; info: { remaining: number } } }).error).toMatchObject({
+      code: 'RATE_LIMIT_EXCEEDED',
+      info: { remaining: 0 },
+    });
     expect((await api(server, 'notes/timeline', {}, token('alice'))).status).toBe(200);
   });
 
@@ -148,7 +170,9 @@ describe('paging', () => {
   });
 
   it('creates aidx ids whose createdAt is derived from the id', async () => {
-    const created = (await api(server, 'notes/create', { text: 'id check' }, token('alice'))).body as { createdNote: { id: string; createdAt: string } };
+    const created = (await api(server, 'notes/create', { text: 'id check' }, token('alice'))).body as {
+      createdNote: { id: string; createdAt: string };
+    };
     expect(created.createdNote.id).toMatch(/^[0-9a-z]{16}$/);
     const ms = parseInt(created.createdNote.id.slice(0, 8), 36) + Date.UTC(2000, 0, 1);
     expect(created.createdNote.createdAt).toBe(new Date(ms).toISOString());
@@ -160,10 +184,14 @@ describe('notifications', () => {
     const socket = await TestSocket.open(server, token('alice'));
     socket.connect('main', 'm');
     await socket.sync();
-    expect(((await api(server, 'i', {}, token('alice'))).body as { hasUnreadNotification: boolean }).hasUnreadNotification).toBe(true);
+    expect(((await api(server, 'i', {}, token('alice'))).body as { hasUnreadNotification: boolean }).hasUnreadNotification).toBe(
+      true,
+    );
     await api(server, 'i/notifications', { limit: 5 }, token('alice'));
     await socket.channelEvent('m', 'readAllNotifications');
-    expect(((await api(server, 'i', {}, token('alice'))).body as { unreadNotificationsCount: number }).unreadNotificationsCount).toBe(0);
+    expect(
+      ((await api(server, 'i', {}, token('alice'))).body as { unreadNotificationsCount: number }).unreadNotificationsCount,
+    ).toBe(0);
     await api(server, 'i/notifications', { limit: 5 }, token('alice'));
     await socket.sync();
     expect(socket.frames.filter((f) => f.body.type === 'readAllNotifications')).toHaveLength(1);
@@ -171,8 +199,12 @@ describe('notifications', () => {
   });
 
   it('omits userId and user on pollEnded and achievementEarned, and keeps :name: reactions', async () => {
-    const list = (await api(server, 'i/notifications', { limit: 50, markAsRead: false }, token('alice'))).body as Record<string, unknown>[];
-    for (const n of list.filter((n) => n.type === 'pollEnded' || n.type === 'achievementEarned')) expect('userId' in n || 'user' in n).toBe(false);
+    const list = (await api(server, 'i/notifications', { limit: 50, markAsRead: false }, token('alice'))).body as Record<
+      string,
+      unknown
+    >[];
+    for (const n of list.filter((n) => n.type === 'pollEnded' || n.type === 'achievementEarned'))
+      expect('userId' in n || 'user' in n).toBe(false);
     expect(list.find((n) => n.type === 'reaction' && n.reaction === ':blobcat:')).toBeTruthy();
   });
 });
@@ -204,18 +236,35 @@ describe('test-mode control API', () => {
     socket.connect('homeTimeline', 'h', { withRenotes: false });
     socket.send({ type: 's', body: { id: 'abc' } });
     await socket.sync();
-    const acted = await (await fetch(`${server.url}/__test/act`, { method: 'POST', body: JSON.stringify({ as: 'carol', endpoint: 'i', params: {} }) })).json() as { status: number; body: { username: string } };
+    const acted = (await (
+      await fetch(`${server.url}/__test/act`, {
+        method: 'POST',
+        body: JSON.stringify({ as: 'carol', endpoint: 'i', params: {} }),
+      })
+    ).json()) as { status: number; body: { username: string } };
     expect(acted.body.username).toBe('carol');
-    const sockets = await (await fetch(`${server.url}/__test/sockets`)).json() as { user: string; channels: { id: string }[]; captures: Record<string, number> }[];
-    expect(sockets[0]).toMatchObject({ user: 'bob', channels: [{ id: 'h', channel: 'homeTimeline', params: { withRenotes: false } }], captures: { abc: 1 } });
+    const sockets = (await (await fetch(`${server.url}/__test/sockets`)).json()) as {
+      user: string;
+      channels: { id: string }[];
+      captures: Record<string, number>;
+    }[];
+    expect(sockets[0]).toMatchObject({
+      user: 'bob',
+      channels: [{ id: 'h', channel: 'homeTimeline', params: { withRenotes: false } }],
+      captures: { abc: 1 },
+    });
     socket.close();
   });
 });
 
 describe('account', () => {
   it('groups consecutive reactions on one note in i/notifications-grouped', async () => {
-    const grouped = (await api(server, 'i/notifications-grouped', { limit: 50, markAsRead: false }, token('alice'))).body as Record<string, unknown>[];
-    const reactions = grouped.find((n) => n.type === 'reaction:grouped') as { reactions: { reaction: string }[] } & Record<string, unknown>;
+    const grouped = (await api(server, 'i/notifications-grouped', { limit: 50, markAsRead: false }, token('alice')))
+      .body as Record<string, unknown>[];
+    const reactions = grouped.find((n) => n.type === 'reaction:grouped') as { reactions: { reaction: string }[] } & Record<
+      string,
+      unknown
+    >;
     expect(reactions.reactions.map((r) => r.reaction).sort()).toEqual([':blobcat:', '👍']);
     expect('userId' in reactions).toBe(false);
   });

@@ -20,7 +20,14 @@ export interface SeedResult {
   notes: Record<string, string>;
 }
 
-const USERS: { username: string; name: string | null; isLocked?: boolean; isBot?: boolean; isAdmin?: boolean; description: string | null }[] = [
+const USERS: {
+  username: string;
+  name: string | null;
+  isLocked?: boolean;
+  isBot?: boolean;
+  isAdmin?: boolean;
+  description: string | null;
+}[] = [
   { username: 'admin', name: 'Admin', isAdmin: true, description: 'Runs this stand-in server.' },
   { username: 'alice', name: 'Alice', description: 'Writes notes. Likes **MFM** and :blobcat:.' },
   { username: 'bob', name: 'Bob 🐝', description: 'Replies a lot.' },
@@ -32,9 +39,18 @@ const USERS: { username: string; name: string | null; isLocked?: boolean; isBot?
 ];
 
 const FOLLOWS: [string, string][] = [
-  ['alice', 'bob'], ['alice', 'admin'], ['alice', 'carol'], ['alice', 'newsbot'],
-  ['bob', 'alice'], ['bob', 'carol'], ['carol', 'alice'], ['carol', 'bob'],
-  ['dave', 'alice'], ['admin', 'alice'], ['mallory', 'alice'], ['pollbot', 'alice'],
+  ['alice', 'bob'],
+  ['alice', 'admin'],
+  ['alice', 'carol'],
+  ['alice', 'newsbot'],
+  ['bob', 'alice'],
+  ['bob', 'carol'],
+  ['carol', 'alice'],
+  ['carol', 'bob'],
+  ['dave', 'alice'],
+  ['admin', 'alice'],
+  ['mallory', 'alice'],
+  ['pollbot', 'alice'],
 ];
 
 const EMOJIS: { name: string; category: string | null; aliases: string[]; color: string; mouth: 'smile' | 'flat' | 'open' }[] = [
@@ -46,8 +62,26 @@ const EMOJIS: { name: string; category: string | null; aliases: string[]; color:
 ];
 
 const PALETTES: [Rgb, Rgb][] = [
-  [[255, 120, 60], [90, 40, 160]], [[30, 120, 60], [200, 230, 120]], [[20, 60, 140], [120, 220, 255]],
-  [[240, 200, 40], [220, 60, 60]], [[60, 60, 60], [220, 220, 220]],
+  [
+    [255, 120, 60],
+    [90, 40, 160],
+  ],
+  [
+    [30, 120, 60],
+    [200, 230, 120],
+  ],
+  [
+    [20, 60, 140],
+    [120, 220, 255],
+  ],
+  [
+    [240, 200, 40],
+    [220, 60, 60],
+  ],
+  [
+    [60, 60, 60],
+    [220, 220, 220],
+  ],
 ];
 
 const HOUR = 3_600_000;
@@ -56,7 +90,7 @@ const USER_EPOCH = Date.UTC(2024, 0, 1);
 export function seed(seedNumber: number, baseUrl: string, now = Date.now()): SeedResult {
   const random = createRandom(seedNumber);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const node = (seedNumber * 7919 % 36 ** 4).toString(36).padStart(4, '0');
+  const node = ((seedNumber * 7919) % 36 ** 4).toString(36).padStart(4, '0');
   const db = new Db(baseUrl, node);
   const users: Record<string, SeedUser> = {};
   const byName = (name: string) => db.userByName(name)!;
@@ -86,20 +120,40 @@ export function seed(seedNumber: number, baseUrl: string, now = Date.now()): See
   for (const [a, b] of FOLLOWS) follow(db, byName(a), byName(b), true);
   follow(db, byName('bob'), byName('dave'), true);
   const friends = db.ids.next(USER_EPOCH + 30 * 86_400_000);
-  db.lists.set(friends, { id: friends, userId: users.alice!.id, name: 'Friends', isPublic: false, userIds: [users.bob!.id, users.carol!.id] });
+  db.lists.set(friends, {
+    id: friends,
+    userId: users.alice!.id,
+    name: 'Friends',
+    isPublic: false,
+    userIds: [users.bob!.id, users.carol!.id],
+  });
 
   EMOJIS.forEach((spec, i) => {
     const fileName = `emoji-${spec.name}.svg`;
     db.assets.set(fileName, { type: 'image/svg+xml', data: emojiSvg(spec.color, spec.mouth) });
-    db.emojis.set(spec.name, { id: db.ids.next(USER_EPOCH + HOUR * (i + 1)), name: spec.name, category: spec.category, aliases: spec.aliases, fileName, isSensitive: false });
+    db.emojis.set(spec.name, {
+      id: db.ids.next(USER_EPOCH + HOUR * (i + 1)),
+      name: spec.name,
+      category: spec.category,
+      aliases: spec.aliases,
+      fileName,
+      isSensitive: false,
+    });
   });
 
   const start = now - 72 * HOUR;
   const image = (owner: string, name: string, palette: number, width: number, height: number, isSensitive = false) =>
-    uploadFile(db, byName(owner), { name, type: 'image/png', data: gradientPng(width, height, ...PALETTES[palette]!), width, height, isSensitive }, start - HOUR).id;
+    uploadFile(
+      db,
+      byName(owner),
+      { name, type: 'image/png', data: gradientPng(width, height, ...PALETTES[palette]!), width, height, isSensitive },
+      start - HOUR,
+    ).id;
   const photos = [
-    image('alice', 'sunset.png', 0, 320, 200), image('bob', 'forest.png', 1, 240, 240),
-    image('carol', 'sea.png', 2, 200, 320), image('alice', 'lemon.png', 3, 400, 120),
+    image('alice', 'sunset.png', 0, 320, 200),
+    image('bob', 'forest.png', 1, 240, 240),
+    image('carol', 'sea.png', 2, 200, 320),
+    image('alice', 'lemon.png', 3, 400, 120),
   ];
   const sensitivePhoto = image('bob', 'sensitive.png', 4, 240, 160, true);
 
@@ -138,15 +192,23 @@ export function seed(seedNumber: number, baseUrl: string, now = Date.now()): See
       note = post(author, { text: pick([...PLAIN_TEXTS, ...MFM_TEXTS]), replyId: target.id }, at);
     } else if (roll < 0.37) {
       const poll = pick(POLLS);
-      note = post(author === 'newsbot' ? 'pollbot' : author, { text: poll.q, poll: { choices: poll.choices, multiple: poll.q.includes('several') } }, at);
+      note = post(
+        author === 'newsbot' ? 'pollbot' : author,
+        { text: poll.q, poll: { choices: poll.choices, multiple: poll.q.includes('several') } },
+        at,
+      );
     } else {
       const text = roll < 0.6 ? pick(MFM_TEXTS) : pick(PLAIN_TEXTS);
-      note = post(author, {
-        text: `${text} (${i})`,
-        cw: random() < 0.08 ? pick(CWS) : null,
-        fileIds: random() < 0.08 ? [pick(photos)] : [],
-        visibility: random() < 0.06 ? 'home' : random() < 0.05 ? 'followers' : 'public',
-      }, at);
+      note = post(
+        author,
+        {
+          text: `${text} (${i})`,
+          cw: random() < 0.08 ? pick(CWS) : null,
+          fileIds: random() < 0.08 ? [pick(photos)] : [],
+          visibility: random() < 0.06 ? 'home' : random() < 0.05 ? 'followers' : 'public',
+        },
+        at,
+      );
     }
     if (note.renoteId === null || note.text !== null) reactRandomly(note, at);
   }
@@ -157,7 +219,11 @@ export function seed(seedNumber: number, baseUrl: string, now = Date.now()): See
     ['plain', 'alice', { text: 'Hello from alice. A plain note.' }],
     ['cw', 'alice', { text: 'The butler did it.', cw: 'Spoiler: the ending' }],
     ['pollOpen', 'alice', { text: 'Which colour?', poll: { choices: ['Red', 'Green', 'Blue'] } }],
-    ['pollMultiple', 'bob', { text: 'Pick any fruits', poll: { choices: ['Apple', 'Mango', 'Kiwi'], multiple: true, expiresAt: now + 24 * HOUR } }],
+    [
+      'pollMultiple',
+      'bob',
+      { text: 'Pick any fruits', poll: { choices: ['Apple', 'Mango', 'Kiwi'], multiple: true, expiresAt: now + 24 * HOUR } },
+    ],
     ['pollExpired', 'carol', { text: 'This poll has ended', poll: { choices: ['Yes', 'No'], expiresAt: now - HOUR } }],
     ['pollVoted', 'bob', { text: 'Alice already voted here', poll: { choices: ['One', 'Two', 'Three'] } }],
     ['image', 'alice', { text: 'A sunset picture', fileIds: [photos[0]!, photos[1]!] }],
@@ -166,7 +232,13 @@ export function seed(seedNumber: number, baseUrl: string, now = Date.now()): See
     ['home', 'bob', { text: 'A home-only note', visibility: 'home' }],
     ['specified', 'bob', { text: '@alice a direct note for you', visibility: 'specified', visibleUserIds: [users.alice!.id] }],
     ['specifiedToCarol', 'bob', { text: 'A secret for carol', visibility: 'specified', visibleUserIds: [users.carol!.id] }],
-    ['mfm', 'bob', { text: `**bold** $[tada party!] :blobcat: #fixturetag hi @alice see ${baseUrl}/page and [a link](${baseUrl}/) plus \`inline code\`` }],
+    [
+      'mfm',
+      'bob',
+      {
+        text: `**bold** $[tada party!] :blobcat: #fixturetag hi @alice see ${baseUrl}/page and [a link](${baseUrl}/) plus \`inline code\``,
+      },
+    ],
     ['links', 'carol', { text: linkTexts(baseUrl).join('\n') }],
     ['hashtags', 'carol', { text: 'Tagged #misskey #e2e #テスト' }],
     ['hostileScript', 'mallory', { text: HOSTILE_TEXTS[0]! }],
@@ -194,7 +266,12 @@ export function seed(seedNumber: number, baseUrl: string, now = Date.now()): See
   byName('bob').pinnedNoteIds.push(named.pinned);
   named.localOnly = post('alice', { text: 'Local only note', localOnly: true }, next()).id;
 
-  const reactions: [string, string][] = [['alice', '❤'], ['bob', ':blobcat:'], ['admin', '👍'], ['carol', '🎉']];
+  const reactions: [string, string][] = [
+    ['alice', '❤'],
+    ['bob', ':blobcat:'],
+    ['admin', '👍'],
+    ['carol', '🎉'],
+  ];
   reactions.forEach(([user, reaction], i) => react(db, byName(user), named.reactions!, reaction, now - 10 * 60_000 + i * 1000));
   react(db, byName('bob'), named.plain!, '👍', now - 9 * 60_000);
   const votedPoll = db.notes.get(named.pollVoted!)!.poll!;
@@ -225,17 +302,32 @@ function seedNotifications(db: Db, aliceId: string, named: Record<string, string
     { type: 'reaction', notifierId: byName('admin'), noteId: named.reactions!, reaction: '👍' },
     { type: 'mention', notifierId: byName('bob'), noteId: named.specified! },
   ];
-  items.forEach((item, i) => pushNotification(db, { ...item, userId: aliceId }, now - (items.length - i) * 60_000, i >= items.length - 3));
+  items.forEach((item, i) =>
+    pushNotification(db, { ...item, userId: aliceId }, now - (items.length - i) * 60_000, i >= items.length - 3),
+  );
 }
 
 function pushNotification(
   db: Db,
-  n: { userId: string; type: Db['notifications'][number]['type']; notifierId?: string; noteId?: string; reaction?: string; achievement?: string },
+  n: {
+    userId: string;
+    type: Db['notifications'][number]['type'];
+    notifierId?: string;
+    noteId?: string;
+    reaction?: string;
+    achievement?: string;
+  },
   at: number,
   unread: boolean,
 ): void {
   db.notifications.push({
-    id: db.ids.next(at), userId: n.userId, type: n.type, notifierId: n.notifierId ?? null, noteId: n.noteId ?? null,
-    reaction: n.reaction ?? null, achievement: n.achievement ?? null, isRead: !unread,
+    id: db.ids.next(at),
+    userId: n.userId,
+    type: n.type,
+    notifierId: n.notifierId ?? null,
+    noteId: n.noteId ?? null,
+    reaction: n.reaction ?? null,
+    achievement: n.achievement ?? null,
+    isRead: !unread,
   });
 }

@@ -38,7 +38,8 @@ function expectSameShape(actual: unknown, recorded: unknown): void {
 
 let server: RunningServer;
 const token = (name: string) => server.users[name]!.token;
-const show = async (key: string, as?: string) => (await api(server, 'notes/show', { noteId: server.notes[key] }, as && token(as))).body;
+const show = async (key: string, as?: string) =>
+  (await api(server, 'notes/show', { noteId: server.notes[key] }, as && token(as))).body;
 
 beforeAll(async () => {
   server = await startServer({ port: 0 });
@@ -77,8 +78,14 @@ describe('REST shapes match Misskey 2024.10.1', () => {
 
   it('users/show as a user and anonymously', async () => {
     const bob = server.users.bob!.id;
-    expectSameShape((await api(server, 'users/show', { userId: bob }, token('alice'))).body, fixture('rest-users-show-bob-as-alice.json').response);
-    expectSameShape((await api(server, 'users/show', { username: 'bob' })).body, fixture('rest-users-show-bob-anonymous.json').response);
+    expectSameShape(
+      (await api(server, 'users/show', { userId: bob }, token('alice'))).body,
+      fixture('rest-users-show-bob-as-alice.json').response,
+    );
+    expectSameShape(
+      (await api(server, 'users/show', { username: 'bob' })).body,
+      fixture('rest-users-show-bob-anonymous.json').response,
+    );
   });
 
   it('meta with and without detail', async () => {
@@ -94,7 +101,12 @@ describe('REST shapes match Misskey 2024.10.1', () => {
   });
 
   it('notes/create, notes/reactions, emoji and drive/files/create', async () => {
-    const created = await api(server, 'notes/create', { text: 'Which?', poll: { choices: ['a', 'b'], multiple: true, expiredAfter: 60_000 } }, token('alice'));
+    const created = await api(
+      server,
+      'notes/create',
+      { text: 'Which?', poll: { choices: ['a', 'b'], multiple: true, expiredAfter: 60_000 } },
+      token('alice'),
+    );
     expectSameShape(created.body, fixture('rest-notes-create-poll-multiple.json').response);
     const plain = await api(server, 'notes/create', { text: 'plain' }, token('alice'));
     expectSameShape(plain.body, fixture('rest-notes-create-plain.json').response);
@@ -109,14 +121,33 @@ describe('REST shapes match Misskey 2024.10.1', () => {
   });
 
   it('timeline items', async () => {
-    const ours = (await api(server, 'notes/timeline', { limit: 100 }, token('alice'))).body as { renoteId: string | null; text: string | null; replyId: string | null }[];
+    const ours = (await api(server, 'notes/timeline', { limit: 100 }, token('alice'))).body as {
+      renoteId: string | null;
+      text: string | null;
+      replyId: string | null;
+    }[];
     const plainNote = ours.find((n) => n.renoteId === null && n.replyId === null && n.text !== null)!;
     const recorded = fixture('rest-notes-timeline.json').response as typeof ours;
-    expectSameShape(plainNote, recorded.find((n) => n.renoteId === null && n.replyId === null && n.text !== null && !('poll' in n) && !('tags' in n) && !('mentions' in n) && !('myReaction' in n) && !('visibleUserIds' in n))!);
+    expectSameShape(
+      plainNote,
+      recorded.find(
+        (n) =>
+          n.renoteId === null &&
+          n.replyId === null &&
+          n.text !== null &&
+          !('poll' in n) &&
+          !('tags' in n) &&
+          !('mentions' in n) &&
+          !('myReaction' in n) &&
+          !('visibleUserIds' in n),
+      )!,
+    );
   });
 
   it('notifications of every recorded type', async () => {
-    const ours = (await api(server, 'i/notifications', { limit: 100, markAsRead: false }, token('alice'))).body as { type: string }[];
+    const ours = (await api(server, 'i/notifications', { limit: 100, markAsRead: false }, token('alice'))).body as {
+      type: string;
+    }[];
     const recorded = fixture('rest-i-notifications.json').response as { type: string }[];
     const types = new Set(recorded.map((n) => n.type));
     for (const type of types) {
@@ -140,7 +171,8 @@ describe('stream shapes match Misskey 2024.10.1', () => {
 
     const main = fixture('stream-main-interactions.json').map((x: { frame: unknown }) => x.frame);
     // The recorded frames that bob's reply caused (mention, reply, notification of type reply).
-    const recorded = (type: string) => main.find((f: any) => f.body?.type === type && (f.body.body.replyId ?? f.body.body.note?.replyId)).body.body;
+    const recorded = (type: string) =>
+      main.find((f: any) => f.body?.type === type && (f.body.body.replyId ?? f.body.body.note?.replyId)).body.body;
     await api(server, 'notes/create', { text: 'A reply from bob', replyId: server.notes.plain }, token('bob'));
     expectSameShape((await socket.channelEvent('m', 'mention')).body.body, recorded('mention'));
     expectSameShape((await socket.channelEvent('m', 'reply')).body.body, recorded('reply'));
@@ -148,11 +180,17 @@ describe('stream shapes match Misskey 2024.10.1', () => {
 
     await api(server, 'notes/reactions/create', { noteId: server.notes.plain, reaction: ':blobcat:' }, token('carol'));
     await api(server, 'notes/reactions/delete', { noteId: server.notes.plain }, token('carol'));
-    const updates = fixture('stream-subnote-updates.json').filter((x: any) => x.frame.type === 'noteUpdated').map((x: any) => x.frame.body);
+    const updates = fixture('stream-subnote-updates.json')
+      .filter((x: any) => x.frame.type === 'noteUpdated')
+      .map((x: any) => x.frame.body);
     const reacted = await socket.next((f) => f.type === 'noteUpdated' && f.body.type === 'reacted');
     const unreacted = await socket.next((f) => f.type === 'noteUpdated' && f.body.type === 'unreacted');
-    expect(Object.keys(reacted.body.body).sort()).toEqual(Object.keys(updates.find((u: any) => u.type === 'reacted' && u.body.emoji).body).sort());
-    expect(Object.keys(unreacted.body.body).sort()).toEqual(Object.keys(updates.find((u: any) => u.type === 'unreacted').body).sort());
+    expect(Object.keys(reacted.body.body).sort()).toEqual(
+      Object.keys(updates.find((u: any) => u.type === 'reacted' && u.body.emoji).body).sort(),
+    );
+    expect(Object.keys(unreacted.body.body).sort()).toEqual(
+      Object.keys(updates.find((u: any) => u.type === 'unreacted').body).sort(),
+    );
     socket.close();
   });
 });

@@ -4,18 +4,26 @@ import type * as Misskey from 'misskey-js';
 // (chat, newer role policies). These are the misskey-js entities minus exactly those
 // fields (plus the one older field they dropped), so everything else stays checked.
 
-type NewerPolicies = 'canSearchUsers' | 'canCreateChannel' | 'maxFileSizeMb' | 'uploadableFileTypes'
-  | 'chatAvailability' | 'noteDraftLimit' | 'scheduledNoteLimit' | 'watermarkAvailable';
+type NewerPolicies =
+  | 'canSearchUsers'
+  | 'canCreateChannel'
+  | 'maxFileSizeMb'
+  | 'uploadableFileTypes'
+  | 'chatAvailability'
+  | 'noteDraftLimit'
+  | 'scheduledNoteLimit'
+  | 'watermarkAvailable';
 export type Policies = Omit<Misskey.entities.RolePolicies, NewerPolicies>;
 
 type NewerUserFields = 'chatScope' | 'canChat';
 export type UserDetailed = Omit<Misskey.entities.UserDetailedNotMe, NewerUserFields>;
-export type MeDetailed = Omit<Misskey.entities.MeDetailed, NewerUserFields | 'hasUnreadChatMessages' | 'policies'>
-  & { policies: Policies; mutingNotificationTypes: string[] };
+export type MeDetailed = Omit<Misskey.entities.MeDetailed, NewerUserFields | 'hasUnreadChatMessages' | 'policies'> & {
+  policies: Policies;
+  mutingNotificationTypes: string[];
+};
 
 type NewerMetaFields = 'clientOptions' | 'googleAnalyticsMeasurementId' | 'sentryForFrontend' | 'federation' | 'policies';
 type Features = Omit<NonNullable<Misskey.entities.MetaDetailed['features']>, 'localTimeline' | 'globalTimeline'>;
 export type MetaLite = Omit<Misskey.entities.MetaLite, NewerMetaFields> & { policies: Policies };
-export type MetaDetailed = MetaLite
-  & Omit<Misskey.entities.MetaDetailed, keyof Misskey.entities.MetaLite | 'features'>
-  & { features: Features };
+export type MetaDetailed = MetaLite &
+  Omit<Misskey.entities.MetaDetailed, keyof Misskey.entities.MetaLite | 'features'> & { features: Features };

@@ -73,7 +73,17 @@ describe('client messages', () => {
 
   it('drops garbage without closing the socket or answering', async () => {
     const socket = await open(token('alice'));
-    for (const frame of ['ping', 'h', 'null', '{"type":42}', '{"type":"connect","body":"x"}', '{"type":"subNote","body":{"id":5}}', '{"type":"nope","body":{}}', '[]', '{"type":"api","body":{"id":"1","endpoint":"i","data":{}}}']) {
+    for (const frame of [
+      'ping',
+      'h',
+      'null',
+      '{"type":42}',
+      '{"type":"connect","body":"x"}',
+      '{"type":"subNote","body":{"id":5}}',
+      '{"type":"nope","body":{}}',
+      '[]',
+      '{"type":"api","body":{"id":"1","endpoint":"i","data":{}}}',
+    ]) {
       socket.send(frame);
     }
     expect(await socket.sync()).toEqual([]);
@@ -110,7 +120,11 @@ describe('note captures', () => {
     await socket.next((f) => f.type === 'noteUpdated' && f.body.body.userId === userId('admin'));
     const events = socket.frames.filter((f) => f.type === 'noteUpdated').map((f) => f.body.body);
     expect(events[0]).toEqual({ reaction: '❤', emoji: null, userId: userId('carol') });
-    expect(events[1]).toEqual({ reaction: ':blobcat@.:', emoji: { name: 'blobcat@.', url: `${server.url}/files/emoji-blobcat.svg` }, userId: userId('admin') });
+    expect(events[1]).toEqual({
+      reaction: ':blobcat@.:',
+      emoji: { name: 'blobcat@.', url: `${server.url}/files/emoji-blobcat.svg` },
+      userId: userId('admin'),
+    });
     const note = (await api(server, 'notes/show', { noteId })).body as { reactions: Record<string, number> };
     expect(note.reactions[':blobcat@.:']).toBe(1);
     expect(note.reactions['❤']).toBeGreaterThanOrEqual(1);
@@ -126,7 +140,9 @@ describe('note captures', () => {
     await socket.next((f) => f.type === 'noteUpdated' && f.body.body.reaction === ':blobcat@.:');
     const updates = socket.frames.filter((f) => f.type === 'noteUpdated');
     expect(updates.map((f) => [f.body.type, f.body.body.reaction])).toEqual([
-      ['reacted', '👍'], ['unreacted', '👍'], ['reacted', ':blobcat@.:'],
+      ['reacted', '👍'],
+      ['unreacted', '👍'],
+      ['reacted', ':blobcat@.:'],
     ]);
     expect(updates[1]!.body.body).toEqual({ reaction: '👍', userId: userId('carol') });
   });
@@ -170,7 +186,10 @@ describe('timelines', () => {
     return socket;
   }
   const channelsOf = (socket: TestSocket, text: string) =>
-    socket.frames.filter((f) => f.type === 'channel' && f.body.body.text === text).map((f) => f.body.id).sort();
+    socket.frames
+      .filter((f) => f.type === 'channel' && f.body.body.text === text)
+      .map((f) => f.body.id)
+      .sort();
 
   it('delivers a public note everywhere, packed anonymously with reactionAndUserPairCache', async () => {
     const socket = await fourTimelines();
@@ -212,7 +231,10 @@ describe('timelines', () => {
     await act('bob', 'notes/create', { text: '#alpha #beta both' });
     await act('bob', 'notes/create', { text: '#Gamma alone' });
     await socket.sync();
-    expect(socket.frames.filter((f) => f.type === 'channel').map((f) => f.body.body.text)).toEqual(['#alpha #beta both', '#Gamma alone']);
+    expect(socket.frames.filter((f) => f.type === 'channel').map((f) => f.body.body.text)).toEqual([
+      '#alpha #beta both',
+      '#Gamma alone',
+    ]);
   });
 });
 
@@ -280,8 +302,14 @@ describe('broadcasts', () => {
     const test = await startServer({ port: 0, test: true });
     try {
       const socket = await TestSocket.open(test);
-      await fetch(`${test.url}/__test/emoji`, { method: 'POST', body: JSON.stringify({ action: 'add', name: 'newmoji', category: 'fresh' }) });
-      await fetch(`${test.url}/__test/emoji`, { method: 'POST', body: JSON.stringify({ action: 'update', name: 'newmoji', category: 'renamed', aliases: ['nm'] }) });
+      await fetch(`${test.url}/__test/emoji`, {
+        method: 'POST',
+        body: JSON.stringify({ action: 'add', name: 'newmoji', category: 'fresh' }),
+      });
+      await fetch(`${test.url}/__test/emoji`, {
+        method: 'POST',
+        body: JSON.stringify({ action: 'update', name: 'newmoji', category: 'renamed', aliases: ['nm'] }),
+      });
       const added = await socket.next((f) => f.type === 'emojiAdded');
       const updated = await socket.next((f) => f.type === 'emojiUpdated');
       expect(added.body.emoji).toMatchObject({ name: 'newmoji', category: 'fresh', host: null });

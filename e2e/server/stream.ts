@@ -39,7 +39,10 @@ class Connection {
   readonly delivered: string[] = [];
   lastPong = Date.now();
 
-  constructor(readonly ws: WebSocket, readonly caller: Caller | undefined) {}
+  constructor(
+    readonly ws: WebSocket,
+    readonly caller: Caller | undefined,
+  ) {}
 
   get userId(): string | null {
     return this.caller?.user.id ?? null;
@@ -72,7 +75,10 @@ export class StreamHub {
   private readonly pinger: NodeJS.Timeout;
   private db!: Db;
 
-  constructor(db: Db, private readonly legacyApi: boolean) {
+  constructor(
+    db: Db,
+    private readonly legacyApi: boolean,
+  ) {
     this.attach(db);
     this.pinger = setInterval(() => this.ping(), PING_INTERVAL_MS);
     this.pinger.unref();
@@ -98,10 +104,11 @@ export class StreamHub {
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : url.searchParams.get('i') ?? undefined;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : (url.searchParams.get('i') ?? undefined);
     const caller = authenticate(this.db, token);
     if (caller === null || (caller && !hasPermission(caller, 'read:account'))) {
-      const response = 'HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm="Misskey", error="invalid_token", error_description="Failed to authenticate"\r\nContent-Length: 0\r\n\r\n';
+      const response =
+        'HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm="Misskey", error="invalid_token", error_description="Failed to authenticate"\r\nContent-Length: 0\r\n\r\n';
       socket.end(response, () => socket.destroy());
       return;
     }
@@ -113,7 +120,9 @@ export class StreamHub {
     this.connections.add(connection);
     const userId = connection.userId;
     if (userId) this.db.online.set(userId, (this.db.online.get(userId) ?? 0) + 1);
-    ws.on('pong', () => { connection.lastPong = Date.now(); });
+    ws.on('pong', () => {
+      connection.lastPong = Date.now();
+    });
     ws.on('message', (data, isBinary) => {
       if (!isBinary) this.onFrame(connection, data.toString());
     });
@@ -144,19 +153,23 @@ export class StreamHub {
     if (!isObject(frame) || typeof frame.type !== 'string') return;
     const body = frame.body;
     switch (frame.type) {
-      case 'connect': return this.onConnect(c, body);
+      case 'connect':
+        return this.onConnect(c, body);
       case 'disconnect':
         if (isObject(body) && typeof body.id === 'string') {
           for (let i = c.channels.length - 1; i >= 0; i--) if (c.channels[i]!.id === body.id) c.channels.splice(i, 1);
         }
         return;
-      case 'subNote': case 's': case 'sr':
+      case 'subNote':
+      case 's':
+      case 'sr':
         if (isObject(body) && typeof body.id === 'string') {
           c.captures.set(body.id, (c.captures.get(body.id) ?? 0) + 1);
           if (frame.type === 'sr') this.markRead(c, body.id);
         }
         return;
-      case 'unsubNote': case 'un':
+      case 'unsubNote':
+      case 'un':
         if (isObject(body) && typeof body.id === 'string') {
           const count = c.captures.get(body.id) ?? 0;
           if (count <= 1) c.captures.delete(body.id);
@@ -198,8 +211,10 @@ export class StreamHub {
     // 2024.10 reads only a note among the last 32 this socket delivered, addressed to the reader.
     if (!user || !note || !c.delivered.includes(noteId) || note.userId === user.id) return;
     if (!note.mentions.includes(user.id) && !note.visibleUserIds.includes(user.id)) return;
-    if (user.unreadMentions.delete(noteId) && user.unreadMentions.size === 0) this.db.events.emit('main', user.id, 'readAllUnreadMentions', null);
-    if (user.unreadSpecified.delete(noteId) && user.unreadSpecified.size === 0) this.db.events.emit('main', user.id, 'readAllUnreadSpecifiedNotes', null);
+    if (user.unreadMentions.delete(noteId) && user.unreadMentions.size === 0)
+      this.db.events.emit('main', user.id, 'readAllUnreadMentions', null);
+    if (user.unreadSpecified.delete(noteId) && user.unreadSpecified.size === 0)
+      this.db.events.emit('main', user.id, 'readAllUnreadSpecifiedNotes', null);
   }
 
   private mainId(c: Connection): string | undefined {
@@ -208,7 +223,7 @@ export class StreamHub {
 
   private async onApi(c: Connection, body: Record<string, unknown>): Promise<void> {
     if (typeof body.id !== 'string' || typeof body.endpoint !== 'string') return;
-    const params = isObject(body.data) ? body.data as Params : {};
+    const params = isObject(body.data) ? (body.data as Params) : {};
     try {
       const res = await invoke(this.db, body.endpoint, params, c.caller);
       c.send(`api:${body.id}`, { res: res ?? null });

@@ -36,7 +36,12 @@ export interface ApiResponse {
   body: unknown;
 }
 
-export async function api(server: RunningServer, endpoint: string, params: Record<string, unknown> = {}, token?: string): Promise<ApiResponse> {
+export async function api(
+  server: RunningServer,
+  endpoint: string,
+  params: Record<string, unknown> = {},
+  token?: string,
+): Promise<ApiResponse> {
   const res = await fetch(`${server.url}/api/${endpoint}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -102,7 +107,13 @@ export class TestSocket {
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no matching frame')), timeoutMs);
-      this.waiters.push({ match, resolve: (f) => { clearTimeout(timer); resolve(f); } });
+      this.waiters.push({
+        match,
+        resolve: (f) => {
+          clearTimeout(timer);
+          resolve(f);
+        },
+      });
     });
   }
 
@@ -129,7 +140,10 @@ export class TestSocket {
 }
 
 /** Resolves with the HTTP status of a refused upgrade, or 101 when it is accepted. */
-export function upgradeStatus(server: RunningServer, query: string): Promise<{ status: number; headers: Record<string, unknown> }> {
+export function upgradeStatus(
+  server: RunningServer,
+  query: string,
+): Promise<{ status: number; headers: Record<string, unknown> }> {
   return new Promise((resolve) => {
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}/streaming${query}`);
     ws.once('unexpected-response', (_req, res) => {

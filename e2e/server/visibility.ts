@@ -14,8 +14,10 @@ export function canSee(db: Db, note: NoteRecord, viewerId: string | null): boole
 // Misskey leaves out notes by a user the viewer mutes, and replies to or renotes of their notes.
 export function mutedFor(db: Db, note: NoteRecord, viewerId: string | null): boolean {
   if (viewerId === null) return false;
-  const authorOf = (id: string | null) => (id === null ? null : db.notes.get(id)?.userId ?? null);
-  return [note.userId, authorOf(note.replyId), authorOf(note.renoteId)].some((u) => u !== null && u !== viewerId && db.isMuting(viewerId, u));
+  const authorOf = (id: string | null) => (id === null ? null : (db.notes.get(id)?.userId ?? null));
+  return [note.userId, authorOf(note.replyId), authorOf(note.renoteId)].some(
+    (u) => u !== null && u !== viewerId && db.isMuting(viewerId, u),
+  );
 }
 
 export function isPureRenote(note: NoteRecord): boolean {
@@ -46,7 +48,13 @@ function inHome(db: Db, note: NoteRecord, viewerId: string): boolean {
   return canSee(db, note, viewerId);
 }
 
-export function inTimeline(db: Db, kind: TimelineKind, note: NoteRecord, viewerId: string | null, filter: TimelineFilter): boolean {
+export function inTimeline(
+  db: Db,
+  kind: TimelineKind,
+  note: NoteRecord,
+  viewerId: string | null,
+  filter: TimelineFilter,
+): boolean {
   if (mutedFor(db, note, viewerId)) return false;
   if (!filter.withRenotes && isPureRenote(note)) return false;
   if (filter.withFiles && note.fileIds.length === 0) return false;

@@ -70,7 +70,11 @@ export class StreamLog {
 
   // Note ids that got a subNote on any socket.
   subscribed(): Set<string> {
-    return new Set(this.sent('subNote').map(bodyId).filter((id): id is string => id !== null));
+    return new Set(
+      this.sent('subNote')
+        .map(bodyId)
+        .filter((id): id is string => id !== null),
+    );
   }
 }
 

@@ -29,7 +29,9 @@ export function useTokenSignIn() {
     } catch (e) {
       const err = toApiError(e, 'i');
       problem.value =
-        err.kind === 'session-expired' ? t('signin.problems.token-refused') : t('signin.problems.token-failed', { reason: describe(err) });
+        err.kind === 'session-expired'
+          ? t('signin.problems.token-refused')
+          : t('signin.problems.token-failed', { reason: describe(err) });
       return null;
     } finally {
       busy.value = false;

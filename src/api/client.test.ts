@@ -72,7 +72,8 @@ describe('legacy servers: calls over the stream', () => {
   });
 
   it('maps stream transport failures into the error model', async () => {
-    const viaStream = vi.fn()
+    const viaStream = vi
+      .fn()
       .mockRejectedValueOnce({ code: 'NO_SUCH_NOTE', kind: 'client', message: 'No such note.', id: '24fcbfc6' })
       .mockRejectedValueOnce(new DOMException('no api: reply', 'TimeoutError'));
     const api = createApi({ origin, token, viaStream });
@@ -134,11 +135,22 @@ class FakeXhr {
   onload: (() => void) | null = null;
   onerror: (() => void) | null = null;
   onabort: (() => void) | null = null;
-  constructor() { FakeXhr.last = this; }
-  open(method: string, url: string) { this.method = method; this.url = url; }
-  send(body: FormData) { this.body = body; }
-  abort() { this.onabort?.(); }
-  getResponseHeader(name: string) { return this.headers[name.toLowerCase()] ?? null; }
+  constructor() {
+    FakeXhr.last = this;
+  }
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  send(body: FormData) {
+    this.body = body;
+  }
+  abort() {
+    this.onabort?.();
+  }
+  getResponseHeader(name: string) {
+    return this.headers[name.toLowerCase()] ?? null;
+  }
   respond(status: number, body: string, headers: Record<string, string> = {}) {
     this.status = status;
     this.responseText = body;
@@ -157,8 +169,12 @@ describe('upload', () => {
     vi.stubGlobal('XMLHttpRequest', FakeXhr);
     const api = createApi({ origin, token, fetch: vi.fn<typeof fetch>() });
     const file = new Blob([new Uint8Array(3653)], { type: 'image/png' });
-    const promise = api.upload(file, { name: 'fixture-image.png', isSensitive: true, folderId: null },
-      (loaded, total) => progress.push([loaded, total]), signal);
+    const promise = api.upload(
+      file,
+      { name: 'fixture-image.png', isSensitive: true, folderId: null },
+      (loaded, total) => progress.push([loaded, total]),
+      signal,
+    );
     const xhr = FakeXhr.last;
     if (!xhr) throw new Error('no XHR was opened');
     return { promise, xhr };
@@ -181,7 +197,10 @@ describe('upload', () => {
     xhr.respond(200, JSON.stringify(driveFilesCreate.response));
     const file = await promise;
     expect(file.id).toBe(driveFilesCreate.response.id);
-    expect(progress).toEqual([[1000, 3653], [3653, 3653]]);
+    expect(progress).toEqual([
+      [1000, 3653],
+      [3653, 3653],
+    ]);
   });
 
   it('maps a 413 to a client error', async () => {
@@ -192,7 +211,9 @@ describe('upload', () => {
 
   it('maps a 429 with Retry-After', async () => {
     const { promise, xhr } = startUpload();
-    xhr.respond(429, JSON.stringify({ error: { code: 'RATE_LIMIT_EXCEEDED', message: 'm', id: 'd5826d14', kind: 'client' } }), { 'retry-after': '30' });
+    xhr.respond(429, JSON.stringify({ error: { code: 'RATE_LIMIT_EXCEEDED', message: 'm', id: 'd5826d14', kind: 'client' } }), {
+      'retry-after': '30',
+    });
     await expect(promise).rejects.toMatchObject({ kind: 'rate-limited', retryAfterSec: 30 });
   });
 

@@ -30,20 +30,31 @@ export interface Api {
   readonly origin: string;
   readonly token: string | null;
   request<E extends keyof Misskey.Endpoints, P extends Misskey.Endpoints[E]['req']>(
-    endpoint: E, params: P, opts?: RequestOptions): Promise<Misskey.api.SwitchCaseResponseType<E, P>>;
+    endpoint: E,
+    params: P,
+    opts?: RequestOptions,
+  ): Promise<Misskey.api.SwitchCaseResponseType<E, P>>;
   /** Endpoints misskey-js does not type, e.g. `miauth/{session}/check`. */
   requestRaw<T>(endpoint: string, params: Record<string, unknown>, opts?: RequestOptions): Promise<T>;
   /** Multipart upload to drive/files/create over XHR, because fetch cannot report upload progress. */
-  upload(file: Blob, fields: UploadFields, onProgress?: (loaded: number, total: number) => void,
-    signal?: AbortSignal): Promise<Misskey.entities.DriveFile>;
+  upload(
+    file: Blob,
+    fields: UploadFields,
+    onProgress?: (loaded: number, total: number) => void,
+    signal?: AbortSignal,
+  ): Promise<Misskey.entities.DriveFile>;
 }
 
 /** Turns what a user types ('misskey.io', 'https://misskey.io/', 'http://127.0.0.1:3000') into an origin. */
 export function normalizeOrigin(input: string): string {
   const trimmed = input.trim();
-  const invalid = () => new ApiError({
-    kind: 'client', endpoint: '', code: 'INVALID_ORIGIN', message: `Not a server address: ${trimmed}`,
-  });
+  const invalid = () =>
+    new ApiError({
+      kind: 'client',
+      endpoint: '',
+      code: 'INVALID_ORIGIN',
+      message: `Not a server address: ${trimmed}`,
+    });
   if (trimmed === '' || /\s/.test(trimmed)) throw invalid();
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
@@ -95,8 +106,12 @@ export function createApi(opts: ApiOptions): Api {
     }
   }
 
-  function upload(file: Blob, fields: UploadFields, onProgress?: (loaded: number, total: number) => void,
-    signal?: AbortSignal): Promise<Misskey.entities.DriveFile> {
+  function upload(
+    file: Blob,
+    fields: UploadFields,
+    onProgress?: (loaded: number, total: number) => void,
+    signal?: AbortSignal,
+  ): Promise<Misskey.entities.DriveFile> {
     const endpoint = 'drive/files/create';
     return new Promise((resolve, reject) => {
       if (signal?.aborted) {
@@ -120,7 +135,11 @@ export function createApi(opts: ApiOptions): Api {
       if (onProgress) xhr.upload.onprogress = (ev) => onProgress(ev.loaded, ev.total);
       xhr.onload = () => {
         done();
-        const failure: HttpFailure = { status: xhr.status, retryAfter: xhr.getResponseHeader('retry-after'), body: xhr.responseText };
+        const failure: HttpFailure = {
+          status: xhr.status,
+          retryAfter: xhr.getResponseHeader('retry-after'),
+          body: xhr.responseText,
+        };
         if (xhr.status !== 200) {
           reject(toApiError(null, endpoint, failure));
           return;

@@ -19,7 +19,9 @@ import rateLimit from '@/testing/fixtures/rest-error-429-rate-limit.json';
 async function failWith(exchange: RecordedExchange, endpoint = 'notes/show'): Promise<ApiError> {
   const api = createApi({ origin: 'https://misskey.example', token: 'secret-token', fetch: replayFetch(exchange).fetch });
   const err = await api.requestRaw(endpoint, {}).then(
-    () => { throw new Error('expected the call to fail'); },
+    () => {
+      throw new Error('expected the call to fail');
+    },
     (e: unknown) => e,
   );
   expect(err).toBeInstanceOf(ApiError);
@@ -69,8 +71,16 @@ describe('REST failures from recorded fixtures', () => {
 
   it('maps 403 to permission-denied', async () => {
     const err = await failWith({
-      status: 403, headers: { 'content-type': 'application/json' },
-      response: { error: { message: 'Your app does not have the necessary permissions.', code: 'PERMISSION_DENIED', id: '1370e5b7-d4eb-4566-bb1d-7748ee6a1838', kind: 'permission' } },
+      status: 403,
+      headers: { 'content-type': 'application/json' },
+      response: {
+        error: {
+          message: 'Your app does not have the necessary permissions.',
+          code: 'PERMISSION_DENIED',
+          id: '1370e5b7-d4eb-4566-bb1d-7748ee6a1838',
+          kind: 'permission',
+        },
+      },
     });
     expect(err.kind).toBe('permission-denied');
     expect(err.code).toBe('PERMISSION_DENIED');
@@ -78,23 +88,40 @@ describe('REST failures from recorded fixtures', () => {
 
   it('maps [24.10] ACCESS_DENIED (sent as 400) to permission-denied', async () => {
     const err = await failWith({
-      status: 400, headers: {},
-      response: { error: { message: 'Access denied.', code: 'ACCESS_DENIED', id: 'fe8d7103-0ea8-4ec3-814d-f8b401dc69e9', kind: 'client' } },
+      status: 400,
+      headers: {},
+      response: {
+        error: { message: 'Access denied.', code: 'ACCESS_DENIED', id: 'fe8d7103-0ea8-4ec3-814d-f8b401dc69e9', kind: 'client' },
+      },
     });
     expect(err.kind).toBe('permission-denied');
   });
 
   it('maps a JSON 500 to server-error', async () => {
     const err = await failWith({
-      status: 500, headers: { 'content-type': 'application/json' },
-      response: { error: { message: 'Internal error occurred.', code: 'INTERNAL_ERROR', id: '5d37dbcb-891e-41ca-a3d6-e690c97775ac', kind: 'server', info: { e: { message: 'boom' } } } },
+      status: 500,
+      headers: { 'content-type': 'application/json' },
+      response: {
+        error: {
+          message: 'Internal error occurred.',
+          code: 'INTERNAL_ERROR',
+          id: '5d37dbcb-891e-41ca-a3d6-e690c97775ac',
+          kind: 'server',
+          info: { e: { message: 'boom' } },
+        },
+      },
     });
     expect(err.kind).toBe('server-error');
     expect(err.code).toBe('INTERNAL_ERROR');
   });
 
   it.each([502, 503, 504])('maps an HTML %i from a proxy to server-error', async (status) => {
-    const err = await failWith({ status, headers: htmlHeaders, response: null, rawBody: '<html><body>Bad Gateway</body></html>' });
+    const err = await failWith({
+      status,
+      headers: htmlHeaders,
+      response: null,
+      rawBody: '<html><body>Bad Gateway</body></html>',
+    });
     expect(err.kind).toBe('server-error');
     expect(err.status).toBe(status);
     expect(err.code).toBeNull();
@@ -115,13 +142,17 @@ describe('failures without a response', () => {
   }
 
   it('maps a fetch TypeError to network while online', async () => {
-    const api = apiWithFetch(async () => { throw new TypeError('Failed to fetch'); });
+    const api = apiWithFetch(async () => {
+      throw new TypeError('Failed to fetch');
+    });
     await expect(api.requestRaw('meta', {})).rejects.toMatchObject({ kind: 'network', status: null });
   });
 
   it('maps a fetch TypeError to offline when the browser is offline', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
-    const api = apiWithFetch(async () => { throw new TypeError('Failed to fetch'); });
+    const api = apiWithFetch(async () => {
+      throw new TypeError('Failed to fetch');
+    });
     await expect(api.requestRaw('meta', {})).rejects.toMatchObject({ kind: 'offline' });
   });
 
@@ -155,7 +186,11 @@ describe('toApiError on bare Misskey error objects (the stream transport)', () =
     const wrapped = Object.assign(new Error('notes/show: NO_SUCH_NOTE'), {
       error: { code: 'NO_SUCH_NOTE', kind: 'client', message: 'No such note.', id: '24fcbfc6-2e37-42b6-8388-c29b3861a08d' },
     });
-    expect(toApiError(wrapped, 'notes/show')).toMatchObject({ kind: 'client', code: 'NO_SUCH_NOTE', misskeyId: '24fcbfc6-2e37-42b6-8388-c29b3861a08d' });
+    expect(toApiError(wrapped, 'notes/show')).toMatchObject({
+      kind: 'client',
+      code: 'NO_SUCH_NOTE',
+      misskeyId: '24fcbfc6-2e37-42b6-8388-c29b3861a08d',
+    });
   });
 
   it('passes an ApiError through unchanged', () => {

@@ -1,7 +1,16 @@
 // One error model for every REST failure, so the UI shows a failure the same way wherever it happens.
 
-export type ApiErrorKind = 'session-expired' | 'permission-denied' | 'rate-limited' | 'server-error'
-  | 'network' | 'offline' | 'not-found' | 'client' | 'timeout' | 'aborted';
+export type ApiErrorKind =
+  | 'session-expired'
+  | 'permission-denied'
+  | 'rate-limited'
+  | 'server-error'
+  | 'network'
+  | 'offline'
+  | 'not-found'
+  | 'client'
+  | 'timeout'
+  | 'aborted';
 
 export interface ApiErrorInit {
   kind: ApiErrorKind;
@@ -55,8 +64,14 @@ interface MisskeyErrorBody {
 
 const SESSION_CODES = new Set(['AUTHENTICATION_FAILED', 'CREDENTIAL_REQUIRED']);
 // [24.10] sends ACCESS_DENIED as 400, MisskeyIO as 403: both mean the token may not do this.
-const PERMISSION_CODES = new Set(['PERMISSION_DENIED', 'ROLE_PERMISSION_DENIED', 'ACCESS_DENIED',
-  'YOUR_ACCOUNT_SUSPENDED', 'YOUR_ACCOUNT_MOVED', 'USER_IS_DELETED']);
+const PERMISSION_CODES = new Set([
+  'PERMISSION_DENIED',
+  'ROLE_PERMISSION_DENIED',
+  'ACCESS_DENIED',
+  'YOUR_ACCOUNT_SUSPENDED',
+  'YOUR_ACCOUNT_MOVED',
+  'USER_IS_DELETED',
+]);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -141,9 +156,13 @@ export function toApiError(e: unknown, endpoint: string, http?: HttpFailure | nu
     const err = parseBodyError(http.body);
     const kind = kindFromStatus(http.status, err);
     return new ApiError({
-      kind, endpoint, status: http.status,
+      kind,
+      endpoint,
+      status: http.status,
       message: err?.message ?? `HTTP ${http.status} from ${endpoint}`,
-      code: err?.code, misskeyId: err?.id, info: err?.info,
+      code: err?.code,
+      misskeyId: err?.id,
+      info: err?.info,
       retryAfterSec: kind === 'rate-limited' ? parseRetryAfter(http.retryAfter, err?.info ?? null) : null,
       cause: e,
     });
@@ -154,7 +173,12 @@ export function toApiError(e: unknown, endpoint: string, http?: HttpFailure | nu
   if (err) {
     const kind = kindFromCode(err);
     return new ApiError({
-      kind, endpoint, message: err.message, code: err.code, misskeyId: err.id, info: err.info,
+      kind,
+      endpoint,
+      message: err.message,
+      code: err.code,
+      misskeyId: err.id,
+      info: err.info,
       retryAfterSec: kind === 'rate-limited' ? parseRetryAfter(null, err.info) : null,
     });
   }

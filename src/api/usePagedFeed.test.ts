@@ -34,9 +34,13 @@ function feedOn(all: Entry[]) {
       endpoint: 'i/notifications',
       async fetch(cursor, limit) {
         calls.push(cursor);
-        if (fail) throw new ApiError({ kind: 'server-error', endpoint: 'i/notifications', message: 'Internal error', status: 500 });
+        if (fail)
+          throw new ApiError({ kind: 'server-error', endpoint: 'i/notifications', message: 'Internal error', status: 500 });
         if (cursor.sinceId) return all.filter((e) => e.id > cursor.sinceId!).slice(0, limit);
-        return [...all].reverse().filter((e) => !cursor.untilId || e.id < cursor.untilId).slice(0, limit);
+        return [...all]
+          .reverse()
+          .filter((e) => !cursor.untilId || e.id < cursor.untilId)
+          .slice(0, limit);
       },
       hold: (list) => held.push(...list.map((e) => e.id)),
       release: (list) => list.forEach((e) => held.splice(held.indexOf(e.id), 1)),

@@ -28,7 +28,12 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/mentions', name: 'mentions', component: () => import('@/pages/MentionsPage.vue'), meta: { requiresAccount: true } },
   { path: '/direct', name: 'direct', component: () => import('@/pages/DirectPage.vue'), meta: { requiresAccount: true } },
-  { path: '/favorites', name: 'favorites', component: () => import('@/pages/FavoritesPage.vue'), meta: { requiresAccount: true } },
+  {
+    path: '/favorites',
+    name: 'favorites',
+    component: () => import('@/pages/FavoritesPage.vue'),
+    meta: { requiresAccount: true },
+  },
   { path: '/search', name: 'search', component: () => import('@/pages/SearchPage.vue') },
   { path: '/lists', name: 'lists', component: () => import('@/pages/ListsPage.vue'), meta: { requiresAccount: true } },
   { path: '/lists/:id', name: 'list', component: () => import('@/pages/ListPage.vue'), meta: { requiresAccount: true } },

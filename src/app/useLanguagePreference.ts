@@ -5,7 +5,10 @@ import { LANGUAGE_KEY, LOCALES, resolveLocale, setLocale } from '@/i18n';
 const preference = ref(localStorage.getItem(LANGUAGE_KEY) ?? 'system');
 
 // Each language named in itself ("日本語", not "Japanese"), as a reader looking for theirs expects.
-export const languages = LOCALES.map((code) => ({ code, name: new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code }));
+export const languages = LOCALES.map((code) => ({
+  code,
+  name: new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code,
+}));
 
 export function useLanguagePreference() {
   watch(preference, (choice) => {

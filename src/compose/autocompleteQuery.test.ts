@@ -34,8 +34,12 @@ describe('detectQuery', () => {
 });
 
 describe('matchEmojis and applyCompletion', () => {
-  const emoji = (name: string, aliases: string[] = []): Misskey.entities.EmojiSimple =>
-    ({ name, aliases, category: null, url: `https://x.example/${name}.png` });
+  const emoji = (name: string, aliases: string[] = []): Misskey.entities.EmojiSimple => ({
+    name,
+    aliases,
+    category: null,
+    url: `https://x.example/${name}.png`,
+  });
 
   it('puts names starting with the query first, then names and aliases containing it', () => {
     const list = [emoji('catblob'), emoji('blobcat'), emoji('party', ['blobparty']), emoji('dog')];

@@ -21,15 +21,23 @@ export function detectQuery(text: string, caret: number): AutocompleteQuery | nu
     const token = mention[1] ?? '';
     const host = mention[3] === undefined || mention[3] === '' ? null : mention[3];
     return {
-      kind: 'mention', query: token.slice(1), username: mention[2] ?? '', host,
-      start: caret - token.length, end: caret,
+      kind: 'mention',
+      query: token.slice(1),
+      username: mention[2] ?? '',
+      host,
+      start: caret - token.length,
+      end: caret,
     };
   }
   return null;
 }
 
 /** Emoji whose name starts with the query first, then names and aliases containing it. */
-export function matchEmojis(emojis: readonly Misskey.entities.EmojiSimple[], query: string, limit = 10): Misskey.entities.EmojiSimple[] {
+export function matchEmojis(
+  emojis: readonly Misskey.entities.EmojiSimple[],
+  query: string,
+  limit = 10,
+): Misskey.entities.EmojiSimple[] {
   const q = query.toLowerCase();
   const scored: Array<[number, Misskey.entities.EmojiSimple]> = [];
   for (const e of emojis) {

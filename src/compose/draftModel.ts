@@ -47,8 +47,15 @@ export function newDraftId(): string {
 
 export function emptyDraft(): Draft {
   return {
-    id: newDraftId(), text: '', cwEnabled: false, cw: '', visibility: 'public', recipients: [],
-    localOnly: false, poll: null, files: [],
+    id: newDraftId(),
+    text: '',
+    cwEnabled: false,
+    cw: '',
+    visibility: 'public',
+    recipients: [],
+    localOnly: false,
+    poll: null,
+    files: [],
   };
 }
 
@@ -85,7 +92,9 @@ function readPoll(v: unknown): PollDraft | null | undefined {
 }
 
 function isRecipient(v: unknown): v is Recipient {
-  return isRecord(v) && typeof v.id === 'string' && typeof v.username === 'string' && (v.host === null || typeof v.host === 'string');
+  return (
+    isRecord(v) && typeof v.id === 'string' && typeof v.username === 'string' && (v.host === null || typeof v.host === 'string')
+  );
 }
 
 function isDriveFile(v: unknown): v is Misskey.entities.DriveFile {
@@ -96,14 +105,29 @@ function isDriveFile(v: unknown): v is Misskey.entities.DriveFile {
 export function readDraft(v: unknown): Draft | null {
   if (!isRecord(v)) return null;
   const poll = readPoll(v.poll);
-  const ok = typeof v.id === 'string' && typeof v.text === 'string' && typeof v.cwEnabled === 'boolean'
-    && typeof v.cw === 'string' && typeof v.visibility === 'string' && VISIBILITIES.includes(v.visibility)
-    && Array.isArray(v.recipients) && v.recipients.every(isRecipient) && typeof v.localOnly === 'boolean'
-    && poll !== undefined && Array.isArray(v.files) && v.files.every(isDriveFile);
+  const ok =
+    typeof v.id === 'string' &&
+    typeof v.text === 'string' &&
+    typeof v.cwEnabled === 'boolean' &&
+    typeof v.cw === 'string' &&
+    typeof v.visibility === 'string' &&
+    VISIBILITIES.includes(v.visibility) &&
+    Array.isArray(v.recipients) &&
+    v.recipients.every(isRecipient) &&
+    typeof v.localOnly === 'boolean' &&
+    poll !== undefined &&
+    Array.isArray(v.files) &&
+    v.files.every(isDriveFile);
   if (!ok) return null;
   return {
-    id: v.id as string, text: v.text as string, cwEnabled: v.cwEnabled as boolean, cw: v.cw as string,
-    visibility: v.visibility as Visibility, recipients: v.recipients as Recipient[], localOnly: v.localOnly as boolean,
-    poll, files: v.files as Misskey.entities.DriveFile[],
+    id: v.id as string,
+    text: v.text as string,
+    cwEnabled: v.cwEnabled as boolean,
+    cw: v.cw as string,
+    visibility: v.visibility as Visibility,
+    recipients: v.recipients as Recipient[],
+    localOnly: v.localOnly as boolean,
+    poll,
+    files: v.files as Misskey.entities.DriveFile[],
   };
 }

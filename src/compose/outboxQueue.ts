@@ -67,13 +67,31 @@ function readEntry(v: unknown): OutboxEntry | null {
   const e = v as Partial<OutboxEntry>;
   const draft = readDraft(e.draft);
   const states = ['sending', 'checking', 'waiting', 'failed'];
-  if (!draft || typeof e.id !== 'string' || typeof e.context !== 'string' || typeof e.target !== 'object' || e.target === null
-    || !states.includes(e.state ?? '') || typeof e.failures !== 'number') return null;
+  if (
+    !draft ||
+    typeof e.id !== 'string' ||
+    typeof e.context !== 'string' ||
+    typeof e.target !== 'object' ||
+    e.target === null ||
+    !states.includes(e.state ?? '') ||
+    typeof e.failures !== 'number'
+  )
+    return null;
   return {
-    id: e.id, context: e.context, target: e.target, draft, state: e.state!, failures: e.failures,
-    lastAttemptAt: typeof e.lastAttemptAt === 'number' ? e.lastAttemptAt : null, unsure: e.unsure === true,
-    error: typeof e.error === 'object' && e.error !== null && typeof e.error.kind === 'string' && typeof e.error.message === 'string' ? e.error : null,
-    retryAt: typeof e.retryAt === 'number' ? e.retryAt : null, waitForOnline: e.waitForOnline === true,
+    id: e.id,
+    context: e.context,
+    target: e.target,
+    draft,
+    state: e.state!,
+    failures: e.failures,
+    lastAttemptAt: typeof e.lastAttemptAt === 'number' ? e.lastAttemptAt : null,
+    unsure: e.unsure === true,
+    error:
+      typeof e.error === 'object' && e.error !== null && typeof e.error.kind === 'string' && typeof e.error.message === 'string'
+        ? e.error
+        : null,
+    retryAt: typeof e.retryAt === 'number' ? e.retryAt : null,
+    waitForOnline: e.waitForOnline === true,
   };
 }
 
@@ -119,7 +137,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     clearTimer(entry.id);
     if (entry.state !== 'waiting' || entry.retryAt === null) return;
     const id = entry.id;
-    timers.set(id, setTimeout(() => void run(id), Math.max(0, entry.retryAt - now())));
+    timers.set(
+      id,
+      setTimeout(() => void run(id), Math.max(0, entry.retryAt - now())),
+    );
   }
 
   function fail(entry: OutboxEntry, err: ApiError): void {
@@ -191,8 +212,17 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   function add(draft: Draft, target: PostTarget, context: string): Promise<SendOutcome> {
     const entry: OutboxEntry = {
-      id: newDraftId(), context, target: { ...target }, draft: JSON.parse(JSON.stringify(draft)) as Draft, state: 'waiting', failures: 0,
-      lastAttemptAt: null, unsure: false, error: null, retryAt: null, waitForOnline: false,
+      id: newDraftId(),
+      context,
+      target: { ...target },
+      draft: JSON.parse(JSON.stringify(draft)) as Draft,
+      state: 'waiting',
+      failures: 0,
+      lastAttemptAt: null,
+      unsure: false,
+      error: null,
+      retryAt: null,
+      waitForOnline: false,
     };
     entries.value = [...entries.value, entry];
     persist();

@@ -34,16 +34,24 @@ describe('buildPoll', () => {
   });
 
   it('sends neither for a poll that never ends, like the recorded poll-single request', () => {
-    expect(buildPoll({ choices: ['Red', 'Green', 'Blue'], multiple: false, expiry: { kind: 'none' } }))
-      .toEqual({ choices: ['Red', 'Green', 'Blue'], multiple: false });
+    expect(buildPoll({ choices: ['Red', 'Green', 'Blue'], multiple: false, expiry: { kind: 'none' } })).toEqual({
+      choices: ['Red', 'Green', 'Blue'],
+      multiple: false,
+    });
   });
 
   it('rejects fewer than 2 choices, too long choices and an end in the past', () => {
     expect(pollProblem({ ...emptyPoll(), choices: ['only', ' '] }, NOW)).toBe('choices');
     expect(pollProblem({ ...emptyPoll(), choices: ['a', 'x'.repeat(51)] }, NOW)).toBe('choiceLength');
-    expect(pollProblem({ choices: ['a', 'b'], multiple: false, expiry: { kind: 'at', at: '2020-01-01T00:00' } }, NOW)).toBe('expiry');
-    expect(pollProblem({ choices: ['a', 'b'], multiple: false, expiry: { kind: 'after', amount: 0, unit: 'day' } }, NOW)).toBe('expiry');
-    expect(pollProblem({ choices: Array.from({ length: 11 }, (_, i) => `c${i}`), multiple: false, expiry: { kind: 'none' } }, NOW)).toBe('choices');
+    expect(pollProblem({ choices: ['a', 'b'], multiple: false, expiry: { kind: 'at', at: '2020-01-01T00:00' } }, NOW)).toBe(
+      'expiry',
+    );
+    expect(pollProblem({ choices: ['a', 'b'], multiple: false, expiry: { kind: 'after', amount: 0, unit: 'day' } }, NOW)).toBe(
+      'expiry',
+    );
+    expect(
+      pollProblem({ choices: Array.from({ length: 11 }, (_, i) => `c${i}`), multiple: false, expiry: { kind: 'none' } }, NOW),
+    ).toBe('choices');
   });
 });
 
@@ -54,11 +62,20 @@ describe('buildCreateParams', () => {
 
   it('adds cw only when enabled and not blank, and direct recipients by id', () => {
     const d = draft({
-      text: '@bob hi', cwEnabled: true, cw: 'spoiler', visibility: 'specified', localOnly: true,
+      text: '@bob hi',
+      cwEnabled: true,
+      cw: 'spoiler',
+      visibility: 'specified',
+      localOnly: true,
       recipients: [{ id: 'atwdhku6mobw0003', username: 'bob', host: null }],
     });
     expect(buildCreateParams(d, { replyId: 'r1' })).toEqual({
-      visibility: 'specified', text: '@bob hi', cw: 'spoiler', localOnly: true, visibleUserIds: ['atwdhku6mobw0003'], replyId: 'r1',
+      visibility: 'specified',
+      text: '@bob hi',
+      cw: 'spoiler',
+      localOnly: true,
+      visibleUserIds: ['atwdhku6mobw0003'],
+      replyId: 'r1',
     });
     expect(buildCreateParams(draft({ text: 'x', cwEnabled: true, cw: '  ' }), {})).not.toHaveProperty('cw');
     expect(buildCreateParams(draft({ text: 'x', cwEnabled: false, cw: 'kept but off' }), {})).not.toHaveProperty('cw');

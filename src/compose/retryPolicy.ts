@@ -22,7 +22,11 @@ export function mayHavePosted(kind: ApiErrorKind): boolean {
  * `online`; 429 waits for Retry-After; 5xx and network errors back off; everything else is the
  * user's call, because the same request would fail the same way.
  */
-export function retryPlan(err: { kind: ApiErrorKind; retryAfterSec: number | null }, failures: number, online: boolean): RetryPlan {
+export function retryPlan(
+  err: { kind: ApiErrorKind; retryAfterSec: number | null },
+  failures: number,
+  online: boolean,
+): RetryPlan {
   if (err.kind === 'offline' || (!online && (err.kind === 'network' || err.kind === 'timeout'))) return { kind: 'online' };
   if (failures >= MAX_AUTO_ATTEMPTS) return { kind: 'manual' };
   const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (failures - 1));

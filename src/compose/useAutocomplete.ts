@@ -43,12 +43,18 @@ export function useAutocomplete(textarea: Ref<HTMLTextAreaElement | null>, text:
     clearTimeout(timer);
     timer = setTimeout(async () => {
       try {
-        const users = await session.api.request('users/search-by-username-and-host', { username: q.username, host: q.host, limit: 10 });
+        const users = await session.api.request('users/search-by-username-and-host', {
+          username: q.username,
+          host: q.host,
+          limit: 10,
+        });
         if (seq !== searchSeq) return;
-        show(users.map((u) => {
-          const acct = u.host ? `@${u.username}@${u.host}` : `@${u.username}`;
-          return { id: u.id, insert: acct, label: u.name ? `${u.name} ${acct}` : acct, imageUrl: u.avatarUrl };
-        }));
+        show(
+          users.map((u) => {
+            const acct = u.host ? `@${u.username}@${u.host}` : `@${u.username}`;
+            return { id: u.id, insert: acct, label: u.name ? `${u.name} ${acct}` : acct, imageUrl: u.avatarUrl };
+          }),
+        );
       } catch {
         // Suggestions are a convenience; a failed search just shows none.
         if (seq === searchSeq) show([]);
@@ -64,7 +70,14 @@ export function useAutocomplete(textarea: Ref<HTMLTextAreaElement | null>, text:
     query.value = q;
     if (q.kind === 'emoji') {
       searchSeq++;
-      show(matchEmojis(session.emojis, q.query).map((e) => ({ id: e.name, insert: `:${e.name}:`, label: `:${e.name}:`, imageUrl: e.url })));
+      show(
+        matchEmojis(session.emojis, q.query).map((e) => ({
+          id: e.name,
+          insert: `:${e.name}:`,
+          label: `:${e.name}:`,
+          imageUrl: e.url,
+        })),
+      );
     } else {
       searchUsers(q);
     }

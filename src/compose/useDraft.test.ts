@@ -52,8 +52,19 @@ describe('useDraft', () => {
   it('does not restore a draft the outbox already holds', () => {
     const saved = { ...emptyDraft(), text: 'sent when the tab crashed' };
     useDraftsStore().saveNow('new', saved);
-    const entry = { id: 'e1', context: 'new', target: {}, draft: saved, state: 'sending', failures: 0, lastAttemptAt: 1,
-      unsure: false, error: null, retryAt: null, waitForOnline: false };
+    const entry = {
+      id: 'e1',
+      context: 'new',
+      target: {},
+      draft: saved,
+      state: 'sending',
+      failures: 0,
+      lastAttemptAt: 1,
+      unsure: false,
+      error: null,
+      retryAt: null,
+      waitForOnline: false,
+    };
     localStorage.setItem(`mkc:outbox:${accountKey}`, JSON.stringify([entry]));
     expect(mount().draft.value.text).toBe('');
     expect(useDraftsStore().load('new')).toBeNull();

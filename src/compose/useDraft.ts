@@ -32,10 +32,14 @@ export function useDraft(context: () => string) {
     drafts.clear(context());
   }
 
-  watch(context, (_, old) => {
-    if (old !== undefined) drafts.flush();
-    restore();
-  }, { immediate: true });
+  watch(
+    context,
+    (_, old) => {
+      if (old !== undefined) drafts.flush();
+      restore();
+    },
+    { immediate: true },
+  );
   watch(() => drafts.versionOf(context()), restore);
   watch(draft, (d) => drafts.schedule(context(), d), { deep: true });
   onBeforeUnmount(() => drafts.flush());

@@ -13,7 +13,13 @@ const FALLBACK_MAX_TEXT = 3000;
  * Sends the draft through the outbox. The created note is not inserted here: it comes back on the
  * timeline's channel like any other. A failed post stays in the outbox, so the form empties either way.
  */
-export function usePost(draft: Ref<Draft>, target: () => PostTarget, context: () => string, reset: () => void, uploading: () => boolean) {
+export function usePost(
+  draft: Ref<Draft>,
+  target: () => PostTarget,
+  context: () => string,
+  reset: () => void,
+  uploading: () => boolean,
+) {
   const { t } = useI18n();
   const session = useSessionStore();
   const drafts = useDraftsStore();

@@ -38,10 +38,15 @@ export function useUploads(draft: Ref<Draft>) {
     uploads.value.push({ key, name: file.name, loaded: 0, total: file.size, error: null, controller: new AbortController() });
     const upload = find(key)!;
     try {
-      const driveFile = await session.api.upload(file, { name: file.name }, (loaded, total) => {
-        upload.loaded = loaded;
-        upload.total = total;
-      }, upload.controller.signal);
+      const driveFile = await session.api.upload(
+        file,
+        { name: file.name },
+        (loaded, total) => {
+          upload.loaded = loaded;
+          upload.total = total;
+        },
+        upload.controller.signal,
+      );
       uploads.value = uploads.value.filter((u) => u.key !== key);
       draft.value.files.push(driveFile);
     } catch (e) {

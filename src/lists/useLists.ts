@@ -13,6 +13,10 @@ export function useMyLists() {
 // One of them, by id (NO_SUCH_LIST when it is someone else's or gone).
 export function useList(listId: Ref<string>) {
   const session = useSessionStore();
-  const { data: list, ...rest } = useLoader(listId, (id) => session.api.request('users/lists/show', { listId: id }), 'users/lists/show');
+  const { data: list, ...rest } = useLoader(
+    listId,
+    (id) => session.api.request('users/lists/show', { listId: id }),
+    'users/lists/show',
+  );
   return { list, ...rest };
 }

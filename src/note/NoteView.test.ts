@@ -151,7 +151,9 @@ describe('NoteView', () => {
       const el = await mount(n.id);
       const buttons = [...el.querySelectorAll<HTMLButtonElement>('.reactions button')];
       expect(buttons.every((b) => b.disabled)).toBe(true);
-      const actions = [...el.querySelectorAll('.note-actions > button, .note-actions > .note-menu-root > button')].map((b) => b.getAttribute('aria-label') ?? b.textContent?.trim());
+      const actions = [...el.querySelectorAll('.note-actions > button, .note-actions > .note-menu-root > button')].map(
+        (b) => b.getAttribute('aria-label') ?? b.textContent?.trim(),
+      );
       expect(actions).toEqual(['More']);
     });
   });

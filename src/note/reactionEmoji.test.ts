@@ -13,7 +13,11 @@ describe('reactionLook', () => {
   });
 
   it('finds local custom emoji in either key form', () => {
-    expect(reactionLook(':blobcat@.:', src)).toEqual({ kind: 'custom', name: 'blobcat', url: 'https://local.example/blobcat.png' });
+    expect(reactionLook(':blobcat@.:', src)).toEqual({
+      kind: 'custom',
+      name: 'blobcat',
+      url: 'https://local.example/blobcat.png',
+    });
     expect(reactionLook(':blobcat:', src)).toEqual({ kind: 'custom', name: 'blobcat', url: 'https://local.example/blobcat.png' });
     expect(reactionLook(':added@.:', src).kind === 'custom' && reactionLook(':added@.:', src)).toMatchObject({
       url: 'https://local.example/added.png',

@@ -1,8 +1,6 @@
 import { safeHttpUrl } from './mfm/safety';
 
-export type ReactionLook =
-  | { kind: 'unicode'; text: string }
-  | { kind: 'custom'; name: string; url: string | null };
+export type ReactionLook = { kind: 'unicode'; text: string } | { kind: 'custom'; name: string; url: string | null };
 
 export interface ReactionEmojiSources {
   // note.reactionEmojis: 'name@host' → url (remote emoji, plus local ones a `reacted` event added).

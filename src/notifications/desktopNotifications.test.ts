@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { desktopNotificationsOn, requestDesktopPermission, setDesktopNotifications, showDesktopNotification } from './desktopNotifications';
+import {
+  desktopNotificationsOn,
+  requestDesktopPermission,
+  setDesktopNotifications,
+  showDesktopNotification,
+} from './desktopNotifications';
 
 // A stand-in for the browser's Notification API that records what was shown.
 class FakeNotification {
@@ -8,7 +13,10 @@ class FakeNotification {
   static requestPermission = vi.fn(async () => FakeNotification.permission);
   onclick: (() => void) | null = null;
   closed = false;
-  constructor(readonly title: string, readonly options: NotificationOptions) {
+  constructor(
+    readonly title: string,
+    readonly options: NotificationOptions,
+  ) {
     FakeNotification.shown.push(this);
   }
   close(): void {
@@ -20,7 +28,13 @@ function hidden(state: DocumentVisibilityState): void {
   vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(state);
 }
 
-const message = (onClick = vi.fn()) => ({ tag: 'n1', title: 'Bob reacted 👍', body: 'Hello', icon: 'https://x/avatar.png', onClick });
+const message = (onClick = vi.fn()) => ({
+  tag: 'n1',
+  title: 'Bob reacted 👍',
+  body: 'Hello',
+  icon: 'https://x/avatar.png',
+  onClick,
+});
 
 beforeEach(() => {
   FakeNotification.permission = 'granted';

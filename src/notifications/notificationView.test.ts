@@ -4,7 +4,11 @@ import type * as Misskey from 'misskey-js';
 import messages from '@/locales/en/notifications.json';
 import recorded from '@/testing/fixtures/rest-i-notifications.json';
 import {
-  notificationExcerpt, notificationReaction, notificationTarget, notificationText, type Translator,
+  notificationExcerpt,
+  notificationReaction,
+  notificationTarget,
+  notificationText,
+  type Translator,
 } from './notificationView';
 
 type Notification = Misskey.entities.Notification;
@@ -49,13 +53,25 @@ describe('notification text', () => {
     const follow = first('follow') as Extract<Notification, { type: 'follow' }>;
     const named = { ...follow, type: 'receiveFollowRequest', user: { ...follow.user, name: 'Bob B.' } } as Notification;
     expect(notificationText(named, translator)).toBe('Bob B. asked to follow you');
-    const app = { id: 'a', createdAt: follow.createdAt, type: 'app', header: 'Bot', body: 'Backup done', icon: null } as Notification;
+    const app = {
+      id: 'a',
+      createdAt: follow.createdAt,
+      type: 'app',
+      header: 'Bot',
+      body: 'Backup done',
+      icon: null,
+    } as Notification;
     expect(notificationText(app, translator)).toBe('Bot: Backup done');
     expect(notificationText({ ...app, header: null } as Notification, translator)).toBe('Backup done');
   });
 
   it('gives a type it does not know a plain line instead of failing', () => {
-    const unknown = { id: 'u', createdAt: '2026-11-23T06:18:56.731Z', type: 'brandNewKind', something: 1 } as unknown as Notification;
+    const unknown = {
+      id: 'u',
+      createdAt: '2026-11-23T06:18:56.731Z',
+      type: 'brandNewKind',
+      something: 1,
+    } as unknown as Notification;
     expect(notificationText(unknown, translator)).toBe('Notification (brandNewKind)');
     expect(notificationTarget(unknown)).toBeNull();
     expect(notificationExcerpt(unknown)).toBe('');
@@ -85,28 +101,39 @@ describe('where a notification leads', () => {
 });
 
 describe('reaction emoji of a notification', () => {
-  const reaction = list.find((n) => n.type === 'reaction' && n.reaction === ':blobcat:') as Extract<Notification, { type: 'reaction' }>;
+  const reaction = list.find((n) => n.type === 'reaction' && n.reaction === ':blobcat:') as Extract<
+    Notification,
+    { type: 'reaction' }
+  >;
 
   it('finds a local emoji stored as :name: in the server emoji list', () => {
     expect(notificationReaction(reaction, sources)).toEqual({
-      kind: 'custom', name: 'blobcat', url: 'https://misskey.example/files/blobcat.png',
+      kind: 'custom',
+      name: 'blobcat',
+      url: 'https://misskey.example/files/blobcat.png',
     });
   });
 
   it('reads :name@.: the same way', () => {
-    expect(notificationReaction({ ...reaction, reaction: ':blobcat@.:' }, sources)).toMatchObject({ url: 'https://misskey.example/files/blobcat.png' });
+    expect(notificationReaction({ ...reaction, reaction: ':blobcat@.:' }, sources)).toMatchObject({
+      url: 'https://misskey.example/files/blobcat.png',
+    });
   });
 
-  it('takes a remote emoji from the note\'s reactionEmojis', () => {
+  it("takes a remote emoji from the note's reactionEmojis", () => {
     const remote = {
       ...reaction,
       reaction: ':party@remote.tld:',
       note: { ...reaction.note, reactionEmojis: { 'party@remote.tld': 'https://remote.tld/party.png' } },
     };
-    expect(notificationReaction(remote, sources)).toEqual({ kind: 'custom', name: 'party@remote.tld', url: 'https://remote.tld/party.png' });
+    expect(notificationReaction(remote, sources)).toEqual({
+      kind: 'custom',
+      name: 'party@remote.tld',
+      url: 'https://remote.tld/party.png',
+    });
   });
 
-  it('falls back to the server\'s /emoji/ route for an emoji nobody lists', () => {
+  it("falls back to the server's /emoji/ route for an emoji nobody lists", () => {
     expect(notificationReaction({ ...reaction, reaction: ':gone:' }, sources)).toMatchObject({
       url: 'https://misskey.example/emoji/gone.webp',
     });

@@ -56,7 +56,8 @@ export function notificationText(n: Notification, { t, te }: Translator, reactio
     type: n.type,
   };
   if (n.type === 'app') return t(params.header ? 'notifications.types.appWithHeader' : 'notifications.types.app', params);
-  if (n.type === 'followRequestAccepted' && params.message) return t('notifications.types.followRequestAcceptedWithMessage', params);
+  if (n.type === 'followRequestAccepted' && params.message)
+    return t('notifications.types.followRequestAcceptedWithMessage', params);
   const key = `notifications.types.${n.type}`;
   return te(key) ? t(key, params) : t('notifications.types.other', params);
 }

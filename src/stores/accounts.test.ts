@@ -5,7 +5,8 @@ import type * as Misskey from 'misskey-js';
 import { acctOf, useAccountsStore } from './accounts';
 
 const origin = 'https://misskey.example';
-const user = (id: string, username: string) => ({ id, username, name: username.toUpperCase(), avatarUrl: `${origin}/a/${id}` }) as Misskey.entities.UserLite;
+const user = (id: string, username: string) =>
+  ({ id, username, name: username.toUpperCase(), avatarUrl: `${origin}/a/${id}` }) as Misskey.entities.UserLite;
 
 beforeEach(() => {
   localStorage.clear();

@@ -80,7 +80,11 @@ describe('drafts', () => {
   it('restores every part of a draft, uploaded files included', () => {
     signIn(alice);
     const full = draft({
-      text: 'poll time', cwEnabled: true, cw: 'cw', visibility: 'specified', localOnly: true,
+      text: 'poll time',
+      cwEnabled: true,
+      cw: 'cw',
+      visibility: 'specified',
+      localOnly: true,
       recipients: [{ id: bob.id, username: 'bob', host: null }],
       poll: { ...emptyPoll(), choices: ['a', 'b'], expiry: { kind: 'after', amount: 3, unit: 'hour' } },
       files: [driveFile.response as Misskey.entities.DriveFile],

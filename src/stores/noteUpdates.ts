@@ -64,7 +64,9 @@ export function mergeNote(target: Note, fresh: Note, viewerless: boolean): void 
     if (fresh.myReaction == null && kept != null && (fresh.reactions[kept] ?? 0) > 0) fresh.myReaction = kept;
     const oldChoices = target.poll?.choices;
     if (fresh.poll && oldChoices?.length === fresh.poll.choices.length) {
-      fresh.poll.choices.forEach((c, i) => { c.isVoted = c.isVoted || (oldChoices[i]?.isVoted ?? false); });
+      fresh.poll.choices.forEach((c, i) => {
+        c.isVoted = c.isVoted || (oldChoices[i]?.isVoted ?? false);
+      });
     }
   }
   const record = target as Record<string, unknown>;

@@ -25,9 +25,7 @@ function noteFrom(fixture: { response: unknown }): Note {
 }
 
 // The recorded noteUpdated frames, in wire order, addressed to the note under test.
-const recorded = subnoteUpdates
-  .filter((x) => x.dir === 'recv')
-  .map((x) => x.frame.body as NoteUpdatedEvent);
+const recorded = subnoteUpdates.filter((x) => x.dir === 'recv').map((x) => x.frame.body as NoteUpdatedEvent);
 
 function event(e: NoteUpdatedEvent, id: string): NoteUpdatedEvent {
   return { ...structuredClone(e), id };

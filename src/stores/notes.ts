@@ -6,16 +6,20 @@ import type * as Misskey from 'misskey-js';
 import type { NoteUpdatedEvent } from 'misskey-js/streaming.types.js';
 import { useStreamStore } from '@/stream/store';
 import {
-  addReaction, addVote, mergeNote, normalizeReaction, recordReactionEmoji, removeReaction, removeVote,
+  addReaction,
+  addVote,
+  mergeNote,
+  normalizeReaction,
+  recordReactionEmoji,
+  removeReaction,
+  removeVote,
 } from './noteUpdates.ts';
 
 type Note = Misskey.entities.Note;
 
 /** An optimistic change already applied, waiting for the server's echo of it. */
 type Expectation =
-  | { type: 'reacted'; reaction: string }
-  | { type: 'unreacted'; reaction: string }
-  | { type: 'pollVoted'; choice: number };
+  { type: 'reacted'; reaction: string } | { type: 'unreacted'; reaction: string } | { type: 'pollVoted'; choice: number };
 
 const noop = () => {};
 
@@ -257,7 +261,20 @@ export const useNotesStore = defineStore('notes', () => {
   useStreamStore().onNoteUpdated(applyNoteUpdate);
 
   return {
-    get, put, putMany, appearId, isDeleted, applyNoteUpdate, setViewer,
-    optimisticReact, optimisticUnreact, optimisticVote, retain, unretain, size, onDeleted, reset,
+    get,
+    put,
+    putMany,
+    appearId,
+    isDeleted,
+    applyNoteUpdate,
+    setViewer,
+    optimisticReact,
+    optimisticUnreact,
+    optimisticVote,
+    retain,
+    unretain,
+    size,
+    onDeleted,
+    reset,
   };
 });

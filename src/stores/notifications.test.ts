@@ -31,9 +31,9 @@ function fakeApi(answer: () => unknown = () => me()): Api & { request: ReturnTyp
 }
 
 const recorded = mainRecording as Array<{ dir: string; frame: unknown }>;
-const recordedNotification = (recorded.find(
-  (f) => (f.frame as ChannelFrame).body?.type === 'notification',
-)!.frame as ChannelFrame).body.body as Notification;
+const recordedNotification = (
+  recorded.find((f) => (f.frame as ChannelFrame).body?.type === 'notification')!.frame as ChannelFrame
+).body.body as Notification;
 
 /** Starts the store on an open socket; returns the socket and the id `main` got on it. */
 function started(user: MeDetailed = me(), api: Api = fakeApi()) {
@@ -45,7 +45,9 @@ function started(user: MeDetailed = me(), api: Api = fakeApi()) {
 
 function mainIdOn(ws: FakeWebSocket): string {
   const connect = ws.frames.find(
-    (f) => (f as { type: string; body: { channel?: string } }).type === 'connect' && (f as { body: { channel: string } }).body.channel === 'main',
+    (f) =>
+      (f as { type: string; body: { channel?: string } }).type === 'connect' &&
+      (f as { body: { channel: string } }).body.channel === 'main',
   ) as { body: { id: string } } | undefined;
   if (!connect) throw new Error('main was not connected');
   return connect.body.id;

@@ -18,7 +18,10 @@ const fail = (kind: ApiErrorKind, extra: Partial<ConstructorParameters<typeof Ap
 function deferred<T>() {
   let resolve!: (v: T) => void;
   let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   return { promise, resolve, reject };
 }
 
@@ -89,7 +92,9 @@ describe('outbox', () => {
 
   it('keeps a rejected post with its reason and does not retry it by itself', async () => {
     const { outbox, post } = open({
-      post: async () => { throw fail('client', { code: 'INVALID_PARAM', status: 400, info: { param: 'text', reason: 'too long' } }); },
+      post: async () => {
+        throw fail('client', { code: 'INVALID_PARAM', status: 400, info: { param: 'text', reason: 'too long' } });
+      },
     });
     await expect(outbox.add(draft('x'), {}, 'new')).resolves.toBe('queued');
     await vi.advanceTimersByTimeAsync(60 * 60_000);
@@ -119,7 +124,11 @@ describe('outbox', () => {
   });
 
   it('backs off on 5xx a few times, checking before each resend, then waits for a click', async () => {
-    const { outbox, post, findPosted } = open({ post: async () => { throw fail('server-error', { status: 500 }); } });
+    const { outbox, post, findPosted } = open({
+      post: async () => {
+        throw fail('server-error', { status: 500 });
+      },
+    });
     await outbox.add(draft('x'), {}, 'new');
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(post).toHaveBeenCalledTimes(MAX_AUTO_ATTEMPTS);
@@ -172,7 +181,11 @@ describe('outbox', () => {
   });
 
   it('does not resend after an ambiguous failure when the note is already on the server', async () => {
-    const { outbox, post, findPosted } = open({ post: async () => { throw fail('timeout'); } });
+    const { outbox, post, findPosted } = open({
+      post: async () => {
+        throw fail('timeout');
+      },
+    });
     await outbox.add(draft('x'), {}, 'new');
     expect(outbox.entries.value[0]?.unsure).toBe(true);
     findPosted.mockResolvedValue(true);
@@ -198,7 +211,11 @@ describe('outbox', () => {
   });
 
   it('keeps entries across a new instance (a reload)', async () => {
-    const { outbox } = open({ post: async () => { throw fail('client', { code: 'CONTAINS_PROHIBITED_WORDS' }); } });
+    const { outbox } = open({
+      post: async () => {
+        throw fail('client', { code: 'CONTAINS_PROHIBITED_WORDS' });
+      },
+    });
     await outbox.add(draft('kept'), { replyId: 'n1' }, 'reply:n1');
     const before = outbox.entries.value.map((e) => ({ ...e }));
     outbox.dispose();
@@ -229,7 +246,11 @@ describe('outbox', () => {
   });
 
   it('hands the draft back for editing, unless it turns out to be posted', async () => {
-    const { outbox, findPosted } = open({ post: async () => { throw fail('client'); } });
+    const { outbox, findPosted } = open({
+      post: async () => {
+        throw fail('client');
+      },
+    });
     await outbox.add(draft('edit me'), {}, 'new');
     await expect(outbox.take(outbox.entries.value[0]!.id)).resolves.toMatchObject({ text: 'edit me' });
     expect(outbox.entries.value).toEqual([]);
@@ -239,8 +260,17 @@ describe('outbox', () => {
 
 describe('isSameNote', () => {
   const entry = (d: Partial<Draft>): OutboxEntry => ({
-    id: 'e', context: 'new', target: {}, draft: { ...emptyDraft(), ...d }, state: 'waiting', failures: 1,
-    lastAttemptAt: 0, unsure: true, error: null, retryAt: null, waitForOnline: false,
+    id: 'e',
+    context: 'new',
+    target: {},
+    draft: { ...emptyDraft(), ...d },
+    state: 'waiting',
+    failures: 1,
+    lastAttemptAt: 0,
+    unsure: true,
+    error: null,
+    retryAt: null,
+    waitForOnline: false,
   });
 
   it('matches the recorded poll note to the draft that made it, and nothing else', () => {

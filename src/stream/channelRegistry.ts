@@ -1,11 +1,5 @@
 import type * as Misskey from 'misskey-js';
-import {
-  MAX_CHANNELS_PER_SOCKET,
-  SHARED_CHANNELS,
-  type ChannelEvents,
-  type ChannelListener,
-  type ChannelName,
-} from './channels';
+import { MAX_CHANNELS_PER_SOCKET, SHARED_CHANNELS, type ChannelEvents, type ChannelListener, type ChannelName } from './channels';
 import { channelMessageFrame, connectFrame, disconnectFrame, type OutgoingFrame } from './protocol';
 import { callSafely, type Listener } from './listeners';
 

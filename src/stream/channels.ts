@@ -28,7 +28,8 @@ export type ChannelEvents<C extends ChannelName> = C extends 'main'
   : Misskey.Channels[C]['events'];
 
 // misskey-js types a few events (admin's newAbuseUserReport) as the payload rather than a listener.
-export type ChannelListener<C extends ChannelName, E extends keyof ChannelEvents<C>> =
-  ChannelEvents<C>[E] extends (...args: never[]) => unknown
-    ? ChannelEvents<C>[E]
-    : (payload: ChannelEvents<C>[E]) => void;
+export type ChannelListener<C extends ChannelName, E extends keyof ChannelEvents<C>> = ChannelEvents<C>[E] extends (
+  ...args: never[]
+) => unknown
+  ? ChannelEvents<C>[E]
+  : (payload: ChannelEvents<C>[E]) => void;

@@ -47,7 +47,9 @@ describe('parseFrame', () => {
       ok: true,
       frame: { kind: 'apiReply', id: 'a7', reply: { res: null } },
     });
-    expect(parseFrame('{"type":"api:a7","body":{"error":{"code":"X","message":"m","id":"i","kind":"client","info":{}}}}')).toEqual({
+    expect(
+      parseFrame('{"type":"api:a7","body":{"error":{"code":"X","message":"m","id":"i","kind":"client","info":{}}}}'),
+    ).toEqual({
       ok: true,
       frame: { kind: 'apiReply', id: 'a7', reply: { error: { code: 'X', message: 'm', id: 'i', kind: 'client', info: {} } } },
     });
@@ -77,7 +79,10 @@ describe('outgoing frames', () => {
   it('leaves params out when undefined or null and keeps {} and real params', () => {
     expect(JSON.stringify(connectFrame('main', 'c1'))).toBe('{"type":"connect","body":{"channel":"main","id":"c1"}}');
     expect(JSON.stringify(connectFrame('main', 'c1', null))).toBe('{"type":"connect","body":{"channel":"main","id":"c1"}}');
-    expect(connectFrame('localTimeline', 'c2', {})).toEqual({ type: 'connect', body: { channel: 'localTimeline', id: 'c2', params: {} } });
+    expect(connectFrame('localTimeline', 'c2', {})).toEqual({
+      type: 'connect',
+      body: { channel: 'localTimeline', id: 'c2', params: {} },
+    });
     expect(connectFrame('localTimeline', 'c2', { withFiles: false })).toEqual({
       type: 'connect',
       body: { channel: 'localTimeline', id: 'c2', params: { withFiles: false } },
@@ -87,7 +92,10 @@ describe('outgoing frames', () => {
   it('builds the other client frames', () => {
     expect(disconnectFrame('c1')).toEqual({ type: 'disconnect', body: { id: 'c1' } });
     expect(channelMessageFrame('c1', 'ready', true)).toEqual({ type: 'ch', body: { id: 'c1', type: 'ready', body: true } });
-    expect(channelMessageFrame('c1', 'cancel', undefined)).toEqual({ type: 'ch', body: { id: 'c1', type: 'cancel', body: null } });
+    expect(channelMessageFrame('c1', 'cancel', undefined)).toEqual({
+      type: 'ch',
+      body: { id: 'c1', type: 'cancel', body: null },
+    });
     expect(subNoteFrame('n1')).toEqual({ type: 'subNote', body: { id: 'n1' } });
     expect(unsubNoteFrame('n1')).toEqual({ type: 'unsubNote', body: { id: 'n1' } });
     expect(apiFrame('a1', 'i', {})).toEqual({ type: 'api', body: { id: 'a1', endpoint: 'i', data: {} } });

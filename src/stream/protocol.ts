@@ -39,8 +39,7 @@ function isBroadcastType(type: string): type is BroadcastType {
 }
 
 const NOTE_EVENT_CHECKS: Record<NoteUpdatedEvent['type'], (body: Json) => boolean> = {
-  reacted: (b) =>
-    typeof b.reaction === 'string' && typeof b.userId === 'string' && (b.emoji == null || isObject(b.emoji)),
+  reacted: (b) => typeof b.reaction === 'string' && typeof b.userId === 'string' && (b.emoji == null || isObject(b.emoji)),
   unreacted: (b) => typeof b.reaction === 'string' && typeof b.userId === 'string',
   pollVoted: (b) => typeof b.choice === 'number' && typeof b.userId === 'string',
   deleted: (b) => typeof b.deletedAt === 'string',

@@ -18,7 +18,11 @@ afterEach(() => {
 const reacted: NoteUpdatedEvent = {
   id: 'atwfumb8etl0025m',
   type: 'reacted',
-  body: { reaction: ':blobcat@.:', emoji: { name: 'blobcat@.', url: 'http://127.0.0.1:61812/files/x' }, userId: 'atwdhku6mobw0003' },
+  body: {
+    reaction: ':blobcat@.:',
+    emoji: { name: 'blobcat@.', url: 'http://127.0.0.1:61812/files/x' },
+    userId: 'atwdhku6mobw0003',
+  },
 };
 
 describe('note capture reference counting', () => {

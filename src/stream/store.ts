@@ -336,11 +336,7 @@ export const useStreamStore = defineStore('stream', () => {
 
   // ---- API over the stream (servers older than 12.111.0) ----------------------------------------
 
-  function apiOverStream(
-    endpoint: string,
-    data: Record<string, unknown>,
-    timeoutMs = DEFAULT_API_TIMEOUT_MS,
-  ): Promise<unknown> {
+  function apiOverStream(endpoint: string, data: Record<string, unknown>, timeoutMs = DEFAULT_API_TIMEOUT_MS): Promise<unknown> {
     if (!options?.legacyApi) {
       return Promise.reject(
         new Error(`${endpoint}: API over the stream is off (servers since 12.111.0 never answer it); use REST`),

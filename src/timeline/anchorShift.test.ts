@@ -6,7 +6,10 @@ const tops = (map: Record<string, number>) => (id: string) => map[id] ?? null;
 describe('anchorShift', () => {
   it('scrolls back by the height removed above the item being read', () => {
     // Twenty notes of 383 px left the top: the note being read rose by 7,660 px.
-    const placed = [{ id: 'n272', top: -40 }, { id: 'n273', top: 300 }];
+    const placed = [
+      { id: 'n272', top: -40 },
+      { id: 'n273', top: 300 },
+    ];
     expect(anchorShift(placed, tops({ n272: -7700, n273: -7360 }))).toBe(-7660);
   });
 
@@ -15,7 +18,11 @@ describe('anchorShift', () => {
   });
 
   it('holds the next item in place when the first one is gone', () => {
-    const placed = [{ id: 'gone', top: -50 }, { id: 'b', top: 120 }, { id: 'c', top: 400 }];
+    const placed = [
+      { id: 'gone', top: -50 },
+      { id: 'b', top: 120 },
+      { id: 'c', top: 400 },
+    ];
     expect(anchorShift(placed, tops({ b: 20, c: 300 }))).toBe(-100);
   });
 

@@ -41,7 +41,12 @@ describe('backfill', () => {
 
   it('stops when a server answers with nothing newer than the cursor', async () => {
     const stale = [{ id: 'n001' } as Note];
-    const result = await backfill(async () => stale, 'n002', 10, () => {});
+    const result = await backfill(
+      async () => stale,
+      'n002',
+      10,
+      () => {},
+    );
     expect(result.capped).toBe(false);
     expect(result.loaded).toBe(1);
   });

@@ -10,19 +10,31 @@ const note = (noteId: string, reactionCount = 0) => ({ id: noteId, reactionCount
 
 // A timeline of notes 1..total (some deleted), answering untilId pages newest first.
 function fakeServer(total: number, deleted: Set<string> = new Set()) {
-  const alive = Array.from({ length: total }, (_, i) => id(i + 1)).filter((n) => !deleted.has(n)).reverse();
+  const alive = Array.from({ length: total }, (_, i) => id(i + 1))
+    .filter((n) => !deleted.has(n))
+    .reverse();
   const pages: (string | undefined)[] = [];
   const shown: string[] = [];
   const fetchUntil = async (untilId: string | undefined, limit: number) => {
     pages.push(untilId);
-    return alive.filter((n) => untilId === undefined || n < untilId).slice(0, limit).map((n) => note(n, 1));
+    return alive
+      .filter((n) => untilId === undefined || n < untilId)
+      .slice(0, limit)
+      .map((n) => note(n, 1));
   };
   const put: string[] = [];
   const gone: string[] = [];
   const sink: NoteSink = {
     async show(noteId) {
       shown.push(noteId);
-      if (!alive.includes(noteId)) throw new ApiError({ kind: 'not-found', status: 400, code: 'NO_SUCH_NOTE', message: 'No such note.', endpoint: 'notes/show' });
+      if (!alive.includes(noteId))
+        throw new ApiError({
+          kind: 'not-found',
+          status: 400,
+          code: 'NO_SUCH_NOTE',
+          message: 'No such note.',
+          endpoint: 'notes/show',
+        });
       return note(noteId, 1);
     },
     put: (n) => put.push(n.id),

@@ -76,5 +76,8 @@ export async function recheckShown(
     untilId = low;
   }
   // Below the pages read nothing is known: those notes keep their copy.
-  await refreshEach([...missing].filter((id) => id >= floor), sink);
+  await refreshEach(
+    [...missing].filter((id) => id >= floor),
+    sink,
+  );
 }

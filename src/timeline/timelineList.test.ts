@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  gapItem, maxId, mergeItems, newestNoteId, noteItem, oldestNoteId, removeNotes, trimNewest, trimOldest,
+  gapItem,
+  maxId,
+  mergeItems,
+  newestNoteId,
+  noteItem,
+  oldestNoteId,
+  removeNotes,
+  trimNewest,
+  trimOldest,
   type TimelineItem,
 } from './timelineList';
 

@@ -74,26 +74,42 @@ export function fetchPage(
       return api.request('notes/timeline', { ...base, withRenotes: f.withRenotes, withFiles: f.withFiles });
     case 'local':
       return api.request('notes/local-timeline', {
-        ...base, withRenotes: f.withRenotes, withReplies: replies(f), withFiles: f.withFiles,
+        ...base,
+        withRenotes: f.withRenotes,
+        withReplies: replies(f),
+        withFiles: f.withFiles,
       });
     case 'social':
       return api.request('notes/hybrid-timeline', {
-        ...base, withRenotes: f.withRenotes, withReplies: replies(f), withFiles: f.withFiles,
+        ...base,
+        withRenotes: f.withRenotes,
+        withReplies: replies(f),
+        withFiles: f.withFiles,
       });
     case 'global':
       return api.request('notes/global-timeline', { ...base, withRenotes: f.withRenotes, withFiles: f.withFiles });
     case 'hashtag':
       // renote: null means "with or without"; false leaves renotes out.
       return api.request('notes/search-by-tag', {
-        ...base, tag: source.tag, renote: f.withRenotes ? null : false, withFiles: f.withFiles,
+        ...base,
+        tag: source.tag,
+        renote: f.withRenotes ? null : false,
+        withFiles: f.withFiles,
       });
     case 'user':
       return api.request('users/notes', {
-        ...base, userId: source.userId, withRenotes: f.withRenotes, withReplies: replies(f), withFiles: f.withFiles,
+        ...base,
+        userId: source.userId,
+        withRenotes: f.withRenotes,
+        withReplies: replies(f),
+        withFiles: f.withFiles,
       });
     case 'list':
       return api.request('notes/user-list-timeline', {
-        ...base, listId: source.listId, withRenotes: f.withRenotes, withFiles: f.withFiles,
+        ...base,
+        listId: source.listId,
+        withRenotes: f.withRenotes,
+        withFiles: f.withFiles,
       });
     case 'search':
       return api.request('notes/search', { ...base, query: source.query });

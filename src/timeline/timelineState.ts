@@ -1,5 +1,12 @@
 import {
-  gapItem, mergeItems, newestNoteId, noteItem, oldestNoteId, removeNotes, trimNewest, trimOldest,
+  gapItem,
+  mergeItems,
+  newestNoteId,
+  noteItem,
+  oldestNoteId,
+  removeNotes,
+  trimNewest,
+  trimOldest,
   type TimelineItem,
 } from './timelineList';
 

@@ -68,7 +68,10 @@ export function useBackfill(tl: Timeline) {
 
   function refreshCaptured(): Promise<void> {
     const ids = tl.state.items.flatMap((i) => (i.kind === 'note' ? [notes.appearId(i.id)] : []));
-    return refreshEach(ids.filter((id) => stream.isCaptured(id)), storeSink());
+    return refreshEach(
+      ids.filter((id) => stream.isCaptured(id)),
+      storeSink(),
+    );
   }
 
   async function catchUp(): Promise<void> {

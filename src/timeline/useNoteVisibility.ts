@@ -34,14 +34,12 @@ function shared(): { tracker: CaptureTracker<Element>; observer: Observers } {
       release: (id) => stream.release(id),
       enabled: () => session.me != null,
     });
-    const near = new IntersectionObserver(
-      (entries) => entries.forEach((e) => t.setVisible(e.target, e.isIntersecting)),
-      { rootMargin: ROOT_MARGIN },
-    );
-    const far = new IntersectionObserver(
-      (entries) => entries.forEach((e) => e.isIntersecting || t.setFar(e.target)),
-      { rootMargin: FAR_MARGIN },
-    );
+    const near = new IntersectionObserver((entries) => entries.forEach((e) => t.setVisible(e.target, e.isIntersecting)), {
+      rootMargin: ROOT_MARGIN,
+    });
+    const far = new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting || t.setFar(e.target)), {
+      rootMargin: FAR_MARGIN,
+    });
     observer = {
       observe(el) {
         near.observe(el);

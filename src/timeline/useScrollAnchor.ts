@@ -46,7 +46,8 @@ export function useScrollAnchor(list: Ref<HTMLElement | null>, root: Ref<HTMLEle
     atTop.value = window.scrollY <= TOP_SLACK_PX;
     anchors = [];
     for (let el: Element | null = firstVisible(); el && anchors.length < ANCHOR_CANDIDATES; el = el.nextElementSibling) {
-      if (el instanceof HTMLElement && el.dataset.itemId) anchors.push({ id: el.dataset.itemId, top: el.getBoundingClientRect().top });
+      if (el instanceof HTMLElement && el.dataset.itemId)
+        anchors.push({ id: el.dataset.itemId, top: el.getBoundingClientRect().top });
     }
   }
 

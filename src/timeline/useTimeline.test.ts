@@ -40,7 +40,8 @@ vi.mock('@/stores/session', () => ({
         server.requests.push({ endpoint, params });
         if (endpoint === 'notes/show') {
           const found = server.notes.find((n) => n.id === params.noteId);
-          if (!found) throw new ApiError({ kind: 'client', endpoint, message: 'No such note.', status: 400, code: 'NO_SUCH_NOTE' });
+          if (!found)
+            throw new ApiError({ kind: 'client', endpoint, message: 'No such note.', status: 400, code: 'NO_SUCH_NOTE' });
           return makeNote(found.id);
         }
         return page(params).map((n) => makeNote(n.id));
@@ -75,9 +76,23 @@ vi.mock('@/stream/store', () => ({
 
 function makeNote(id: string): Note {
   return {
-    id, createdAt: new Date(0).toISOString(), userId: 'u', user: { id: 'u', username: 'u', host: null } as Note['user'],
-    text: `note ${id}`, cw: null, visibility: 'public', reactionAcceptance: null, reactions: {}, reactionEmojis: {},
-    reactionCount: 0, renoteCount: 0, repliesCount: 0, fileIds: [], files: [], replyId: null, renoteId: null,
+    id,
+    createdAt: new Date(0).toISOString(),
+    userId: 'u',
+    user: { id: 'u', username: 'u', host: null } as Note['user'],
+    text: `note ${id}`,
+    cw: null,
+    visibility: 'public',
+    reactionAcceptance: null,
+    reactions: {},
+    reactionEmojis: {},
+    reactionCount: 0,
+    renoteCount: 0,
+    repliesCount: 0,
+    fileIds: [],
+    files: [],
+    replyId: null,
+    renoteId: null,
   } as Note;
 }
 

@@ -9,9 +9,7 @@ import { TimelineState } from './timelineState';
 import type { TimelineItem } from './timelineList';
 import { openChannel } from './openChannel';
 import { recheckShown, storeSink } from './refreshNotes';
-import {
-  channelFor, fetchPage, timelineKey, type PageCursor, type TimelineFilters, type TimelineSource,
-} from './timelineSource';
+import { channelFor, fetchPage, timelineKey, type PageCursor, type TimelineFilters, type TimelineSource } from './timelineSource';
 
 type Note = Misskey.entities.Note;
 
@@ -186,12 +184,9 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
   onMounted(() => {
     offDeleted = notes.onDeleted(removeDeleted);
   });
-  watch(
-    fullKey,
-    (next, prev) => {
-      if (next !== prev) start();
-    },
-  );
+  watch(fullKey, (next, prev) => {
+    if (next !== prev) start();
+  });
   onBeforeUnmount(() => {
     generation++;
     batcher.stop();
@@ -202,8 +197,23 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
   });
 
   return {
-    state, items, pending, status, error, older, olderError, highRate, key,
-    start, sync, fetch, arrive, loadFirst, loadOlder, flushPending, generation: () => generation,
+    state,
+    items,
+    pending,
+    status,
+    error,
+    older,
+    olderError,
+    highRate,
+    key,
+    start,
+    sync,
+    fetch,
+    arrive,
+    loadFirst,
+    loadOlder,
+    flushPending,
+    generation: () => generation,
   };
 }
 

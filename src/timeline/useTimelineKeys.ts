@@ -29,7 +29,8 @@ export function useTimelineKeys(list: Ref<HTMLElement | null>, showNew: () => vo
   }
 
   function onKey(e: KeyboardEvent): void {
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || document.querySelector('dialog[open]')) return;
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || document.querySelector('dialog[open]'))
+      return;
     if (e.key === 'j' || e.key === 'k') move(e.key === 'j' ? 1 : -1);
     else if (e.key === '.') showNew();
     else return;

@@ -20,10 +20,14 @@ export async function captures(bench: Bench) {
     await p.page.getByRole('link', { name: 'Settings' }).click();
     await p.page.getByRole('heading', { name: 'Settings' }).waitFor();
     const left = Date.now();
-    const released = await waitFor(async () => {
-      const s = await aliceSocket();
-      return s && Object.keys(s.captures).length === 0 ? Date.now() - left : null;
-    }, RELEASE_WAIT_MS, 50);
+    const released = await waitFor(
+      async () => {
+        const s = await aliceSocket();
+        return s && Object.keys(s.captures).length === 0 ? Date.now() - left : null;
+      },
+      RELEASE_WAIT_MS,
+      50,
+    );
     await sleep(200);
     const server = await aliceSocket();
     return {

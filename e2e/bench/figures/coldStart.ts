@@ -22,15 +22,21 @@ async function once(bench: Bench): Promise<Run> {
     await p.cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await p.page.goto('/', { waitUntil: 'commit' });
     // A function, not a string: the app's CSP forbids eval, which a string predicate needs.
-    const firstNote = await p.page.waitForFunction(() => (window as unknown as BenchWindow).__bench?.firstNoteAt, null, { timeout: 30_000 });
+    const firstNote = await p.page.waitForFunction(() => (window as unknown as BenchWindow).__bench?.firstNoteAt, null, {
+      timeout: 30_000,
+    });
     const firstNoteMs = (await firstNote.jsonValue()) as number;
     let tasks = await longTasks(p.page);
-    await waitFor(async () => {
-      tasks = await longTasks(p.page);
-      const now = await p.page.evaluate<number>('performance.now()');
-      const lastEnd = Math.max(firstNoteMs, ...tasks.map((t) => t.start + t.duration));
-      return now - lastEnd >= QUIET_MS || null;
-    }, 10_000, 100);
+    await waitFor(
+      async () => {
+        tasks = await longTasks(p.page);
+        const now = await p.page.evaluate<number>('performance.now()');
+        const lastEnd = Math.max(firstNoteMs, ...tasks.map((t) => t.start + t.duration));
+        return now - lastEnd >= QUIET_MS || null;
+      },
+      10_000,
+      100,
+    );
     const domContentLoadedMs = await p.page.evaluate<number>(
       "performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0",
     );
@@ -53,7 +59,11 @@ export async function coldStart(bench: Bench) {
     firstNoteMs: med((r) => r.firstNoteMs),
     interactiveMs: med((r) => r.interactiveMs),
     domContentLoadedMs: med((r) => r.domContentLoadedMs),
-    samples: runs.map((r) => ({ firstNoteMs: round(r.firstNoteMs), interactiveMs: round(r.interactiveMs), longTasks: r.longTasks })),
+    samples: runs.map((r) => ({
+      firstNoteMs: round(r.firstNoteMs),
+      interactiveMs: round(r.interactiveMs),
+      longTasks: r.longTasks,
+    })),
   };
 }
 

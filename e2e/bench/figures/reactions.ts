@@ -33,7 +33,10 @@ export async function reactionLatency(bench: Bench) {
     let missed = 0;
     for (const step of plan()) {
       const user = db.userByName(step.user)!;
-      await p.page.evaluate(([id, expected]) => (window as unknown as BenchWindow).__bench.watchReactions(id, expected), [noteId, step.expected] as const);
+      await p.page.evaluate(([id, expected]) => (window as unknown as BenchWindow).__bench.watchReactions(id, expected), [
+        noteId,
+        step.expected,
+      ] as const);
       const sent = wallNow();
       if (step.add) react(db, user, noteId, '👍');
       else unreact(db, user, noteId);

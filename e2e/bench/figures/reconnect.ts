@@ -32,12 +32,23 @@ export async function reconnect(bench: Bench) {
     const dropped = Date.now();
     await control('drop-sockets');
     let channelsMs: number | null = null;
-    const capturesMs = await waitFor(async () => {
-      const s = await aliceSocket();
-      if (!s) return null;
-      if (channelsMs === null && covers(s.channels.map((c) => c.channel), channels)) channelsMs = Date.now() - dropped;
-      return channelsMs !== null && covers(Object.keys(s.captures), captured) ? Date.now() - dropped : null;
-    }, 30_000, 20);
+    const capturesMs = await waitFor(
+      async () => {
+        const s = await aliceSocket();
+        if (!s) return null;
+        if (
+          channelsMs === null &&
+          covers(
+            s.channels.map((c) => c.channel),
+            channels,
+          )
+        )
+          channelsMs = Date.now() - dropped;
+        return channelsMs !== null && covers(Object.keys(s.captures), captured) ? Date.now() - dropped : null;
+      },
+      30_000,
+      20,
+    );
 
     log(`reconnect: ${OUTAGE_S} s outage with ${DURING_OUTAGE} notes posted`);
     await sleep(6000); // past the client's "stable connection" time, so backoff starts from scratch
@@ -51,14 +62,28 @@ export async function reconnect(bench: Bench) {
     }
     await sleep(Math.max(0, outageStart + OUTAGE_S * 1000 - Date.now()));
     const outageEnd = Date.now();
-    const back = await waitFor(async () => {
-      const s = await aliceSocket();
-      return s && covers(s.channels.map((c) => c.channel), channels) ? Date.now() - outageEnd : null;
-    }, RECOVERY_WAIT_MS, 50);
-    const allShown = await waitFor(async () => {
-      await showQueued(p.page);
-      return (await countSeen(p.page, ids)) === ids.length ? Date.now() - outageEnd : null;
-    }, RECOVERY_WAIT_MS, 100);
+    const back = await waitFor(
+      async () => {
+        const s = await aliceSocket();
+        return s &&
+          covers(
+            s.channels.map((c) => c.channel),
+            channels,
+          )
+          ? Date.now() - outageEnd
+          : null;
+      },
+      RECOVERY_WAIT_MS,
+      50,
+    );
+    const allShown = await waitFor(
+      async () => {
+        await showQueued(p.page);
+        return (await countSeen(p.page, ids)) === ids.length ? Date.now() - outageEnd : null;
+      },
+      RECOVERY_WAIT_MS,
+      100,
+    );
     const shown = await countSeen(p.page, ids);
     const gaps = await p.page.locator('.gap').count();
     return {

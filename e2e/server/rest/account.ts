@@ -9,8 +9,8 @@ import { optionalBoolean, optionalString, requiredId, type Params } from '../par
 import { page, readPaging } from '../paging.ts';
 
 function typeFilter(params: Params): (n: NotificationRecord) => boolean {
-  const include = Array.isArray(params.includeTypes) ? params.includeTypes as string[] : null;
-  const exclude = Array.isArray(params.excludeTypes) ? params.excludeTypes as string[] : [];
+  const include = Array.isArray(params.includeTypes) ? (params.includeTypes as string[]) : null;
+  const exclude = Array.isArray(params.excludeTypes) ? (params.excludeTypes as string[]) : [];
   return (n) => (include === null || include.includes(n.type)) && !exclude.includes(n.type);
 }
 
@@ -25,8 +25,9 @@ function notificationsOf(db: Db, userId: string): NotificationRecord[] {
 function readMutedWords(params: Params): (string[] | string)[] | undefined {
   const value = params.mutedWords;
   if (value === undefined) return undefined;
-  const ok = Array.isArray(value) && value.every((f) =>
-    typeof f === 'string' || (Array.isArray(f) && f.every((w) => typeof w === 'string')));
+  const ok =
+    Array.isArray(value) &&
+    value.every((f) => typeof f === 'string' || (Array.isArray(f) && f.every((w) => typeof w === 'string')));
   if (!ok) throw errors.invalidParam('#/properties/mutedWords/type', 'must be array');
   const filters = value as (string[] | string)[];
   if (JSON.stringify(filters).length > rolePolicies(true).wordMuteLimit) throw errors.tooManyMutedWords();
@@ -70,15 +71,20 @@ function groupNotifications(db: Db, list: NotificationRecord[]): unknown[] {
     const oldest = members[members.length - 1]!;
     if (first.type === 'reaction') {
       out.push({
-        id: oldest.id, createdAt: idToDate(first.id).toISOString(), type: 'reaction:grouped',
+        id: oldest.id,
+        createdAt: idToDate(first.id).toISOString(),
+        type: 'reaction:grouped',
         note: (packNotification(db, first) as { note?: unknown }).note,
         reactions: members.map((m) => ({ user: packUserLite(db, db.users.get(m.notifierId!)!), reaction: m.reaction })),
       });
     } else {
       const renoteNote = (packNotification(db, first) as { note?: unknown }).note;
       out.push({
-        id: oldest.id, createdAt: idToDate((members[1] ?? first).id).toISOString(), type: 'renote:grouped',
-        note: renoteNote, users: members.map((m) => packUserLite(db, db.users.get(m.notifierId!)!)),
+        id: oldest.id,
+        createdAt: idToDate((members[1] ?? first).id).toISOString(),
+        type: 'renote:grouped',
+        note: renoteNote,
+        users: members.map((m) => packUserLite(db, db.users.get(m.notifierId!)!)),
       });
     }
   }

@@ -43,7 +43,16 @@ export const favoriteEndpoints: Record<string, Endpoint> = {
         .sort((a, b) => (a.id < b.id ? 1 : -1));
       return page(mine, readPaging(ctx.params)).flatMap((f) => {
         const note = ctx.db.notes.get(f.noteId);
-        return note ? [{ id: f.id, createdAt: idToDate(f.id).toISOString(), noteId: f.noteId, note: packNote(ctx.db, note, me.id, { detail: true }) }] : [];
+        return note
+          ? [
+              {
+                id: f.id,
+                createdAt: idToDate(f.id).toISOString(),
+                noteId: f.noteId,
+                note: packNote(ctx.db, note, me.id, { detail: true }),
+              },
+            ]
+          : [];
       });
     },
   },

@@ -9,7 +9,13 @@ import { page, readPaging } from '../paging.ts';
 import { inList } from '../visibility.ts';
 
 function packList(list: UserList): Misskey.entities.UserList {
-  return { id: list.id, createdAt: idToDate(list.id).toISOString(), name: list.name, userIds: [...list.userIds], isPublic: list.isPublic };
+  return {
+    id: list.id,
+    createdAt: idToDate(list.id).toISOString(),
+    name: list.name,
+    userIds: [...list.userIds],
+    isPublic: list.isPublic,
+  };
 }
 
 // Only the owner reads a list through these endpoints; anyone else is told it does not exist.
@@ -21,7 +27,9 @@ function ownList(ctx: EndpointContext, notFound: () => Error): UserList {
 }
 
 function listsOf(db: Db, userId: string, publicOnly: boolean): UserList[] {
-  return [...db.lists.values()].filter((l) => l.userId === userId && (!publicOnly || l.isPublic)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...db.lists.values()]
+    .filter((l) => l.userId === userId && (!publicOnly || l.isPublic))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 export const listEndpoints: Record<string, Endpoint> = {
@@ -45,7 +53,10 @@ export const listEndpoints: Record<string, Endpoint> = {
     kind: 'read:account',
     handler: (ctx) => {
       const list = ownList(ctx, errors.noSuchList);
-      const filter = { withRenotes: optionalBoolean(ctx.params, 'withRenotes', true), withFiles: optionalBoolean(ctx.params, 'withFiles', false) };
+      const filter = {
+        withRenotes: optionalBoolean(ctx.params, 'withRenotes', true),
+        withFiles: optionalBoolean(ctx.params, 'withFiles', false),
+      };
       const notes = page(ctx.db.notesNewestFirst(), readPaging(ctx.params), (n) => inList(ctx.db, list, n, filter));
       return notes.map((n) => packNote(ctx.db, n, list.userId, { detail: true }));
     },

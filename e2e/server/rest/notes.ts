@@ -6,7 +6,14 @@ import { errors } from '../errors.ts';
 import { idToDate } from '../ids.ts';
 import { packNote, packUserLite } from '../pack.ts';
 import {
-  optionalBoolean, optionalEnum, optionalIdArray, optionalInteger, optionalString, requiredId, requiredString, type Params,
+  optionalBoolean,
+  optionalEnum,
+  optionalIdArray,
+  optionalInteger,
+  optionalString,
+  requiredId,
+  requiredString,
+  type Params,
 } from '../params.ts';
 import { page, readPaging } from '../paging.ts';
 import { isPureRenote } from '../visibility.ts';
@@ -25,12 +32,16 @@ function readPoll(params: Params, now: number): NoteInput['poll'] {
   if (typeof poll !== 'object' || Array.isArray(poll)) throw errors.invalidParam('#/properties/poll/type', 'must be object,null');
   const p = poll as Params;
   if (!Array.isArray(p.choices)) throw errors.invalidParam('#/properties/poll/required', "must have required property 'choices'");
-  if (p.choices.length < 2) throw errors.invalidParam('#/properties/poll/properties/choices/minItems', 'must NOT have fewer than 2 items');
-  if (p.choices.length > 10) throw errors.invalidParam('#/properties/poll/properties/choices/maxItems', 'must NOT have more than 10 items');
+  if (p.choices.length < 2)
+    throw errors.invalidParam('#/properties/poll/properties/choices/minItems', 'must NOT have fewer than 2 items');
+  if (p.choices.length > 10)
+    throw errors.invalidParam('#/properties/poll/properties/choices/maxItems', 'must NOT have more than 10 items');
   for (const choice of p.choices) {
-    if (typeof choice !== 'string' || choice.length < 1 || choice.length > 50) throw errors.invalidParam('#/properties/poll/properties/choices/items/maxLength', 'must NOT have more than 50 characters');
+    if (typeof choice !== 'string' || choice.length < 1 || choice.length > 50)
+      throw errors.invalidParam('#/properties/poll/properties/choices/items/maxLength', 'must NOT have more than 50 characters');
   }
-  const expiresAt = typeof p.expiresAt === 'number' ? p.expiresAt : typeof p.expiredAfter === 'number' ? now + p.expiredAfter : null;
+  const expiresAt =
+    typeof p.expiresAt === 'number' ? p.expiresAt : typeof p.expiredAfter === 'number' ? now + p.expiredAfter : null;
   return { choices: p.choices as string[], multiple: p.multiple === true, expiresAt };
 }
 
@@ -45,11 +56,24 @@ function readNoteInput(params: Params, now: number): NoteInput {
   if (renoteId === null && fileIds.length === 0 && !poll && (text === null || text.trim() === '')) {
     throw errors.invalidParam('#/anyOf/0/required', "must have required property 'text'");
   }
-  const acceptances = [null, 'likeOnly', 'likeOnlyForRemote', 'nonSensitiveOnly', 'nonSensitiveOnlyForLocalLikeOnlyForRemote'] as const;
+  const acceptances = [
+    null,
+    'likeOnly',
+    'likeOnlyForRemote',
+    'nonSensitiveOnly',
+    'nonSensitiveOnlyForLocalLikeOnlyForRemote',
+  ] as const;
   const reactionAcceptance = params.reactionAcceptance ?? null;
-  if (!acceptances.includes(reactionAcceptance as never)) throw errors.invalidParam('#/properties/reactionAcceptance/enum', 'must be equal to one of the allowed values');
+  if (!acceptances.includes(reactionAcceptance as never))
+    throw errors.invalidParam('#/properties/reactionAcceptance/enum', 'must be equal to one of the allowed values');
   return {
-    text, cw, visibility, poll, renoteId, replyId, fileIds,
+    text,
+    cw,
+    visibility,
+    poll,
+    renoteId,
+    replyId,
+    fileIds,
     visibleUserIds: optionalIdArray(params, 'visibleUserIds', 100),
     localOnly: optionalBoolean(params, 'localOnly', false),
     reactionAcceptance: reactionAcceptance as Misskey.entities.Note['reactionAcceptance'],
@@ -63,8 +87,11 @@ export const noteEndpoints: Record<string, Endpoint> = {
   'notes/children': {
     handler: ({ db, params, me }) => {
       const noteId = requiredId(params, 'noteId');
-      const notes = page(db.notesNewestFirst(), readPaging(params), (n) =>
-        n.replyId === noteId || (n.renoteId === noteId && !isPureRenote(n)));
+      const notes = page(
+        db.notesNewestFirst(),
+        readPaging(params),
+        (n) => n.replyId === noteId || (n.renoteId === noteId && !isPureRenote(n)),
+      );
       return notes.map((n) => packNote(db, n, me?.id ?? null, { detail: true }));
     },
   },
@@ -74,7 +101,11 @@ export const noteEndpoints: Record<string, Endpoint> = {
       const limit = optionalInteger(params, 'limit', 10, 1, 100);
       const offset = optionalInteger(params, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
       const ancestors: NoteRecord[] = [];
-      for (let at = note.replyId ? db.notes.get(note.replyId) : undefined; at; at = at.replyId ? db.notes.get(at.replyId) : undefined) {
+      for (
+        let at = note.replyId ? db.notes.get(note.replyId) : undefined;
+        at;
+        at = at.replyId ? db.notes.get(at.replyId) : undefined
+      ) {
         ancestors.push(at);
       }
       return ancestors.slice(offset, offset + limit).map((n) => packNote(db, n, me?.id ?? null, { detail: true }));
@@ -103,12 +134,15 @@ export const noteEndpoints: Record<string, Endpoint> = {
       const note = findNote(db, params);
       const type = typeof params.type === 'string' ? params.type.replace(/\uFE0F/g, '') : null;
       const reactions = [...note.reactions].sort((a, b) => (a.id < b.id ? 1 : -1));
-      return page(reactions, readPaging(params), (r) => type === null || r.key === type).map((r) => ({
-        id: r.id,
-        createdAt: idToDate(r.id).toISOString(),
-        user: packUserLite(db, db.users.get(r.userId)!),
-        type: r.key,
-      }) satisfies Misskey.entities.NoteReaction);
+      return page(reactions, readPaging(params), (r) => type === null || r.key === type).map(
+        (r) =>
+          ({
+            id: r.id,
+            createdAt: idToDate(r.id).toISOString(),
+            user: packUserLite(db, db.users.get(r.userId)!),
+            type: r.key,
+          }) satisfies Misskey.entities.NoteReaction,
+      );
     },
   },
   'notes/reactions/create': {

@@ -40,11 +40,20 @@ export const timelineEndpoints: Record<string, Endpoint> = {
     handler: (ctx) => {
       const me = signedIn(ctx);
       const following = optionalBoolean(ctx.params, 'following', false);
-      const visibility = ctx.params.visibility === undefined ? null : optionalEnum(ctx.params, 'visibility', ['public', 'home', 'followers', 'specified'], 'public');
-      const notes = page(ctx.db.notesNewestFirst(), readPaging(ctx.params), (n) =>
-        n.mentions.includes(me.id) && canSee(ctx.db, n, me.id) && !mutedFor(ctx.db, n, me.id)
-        && (visibility === null || n.visibility === visibility)
-        && (!following || ctx.db.isFollowing(me.id, n.userId)));
+      const visibility =
+        ctx.params.visibility === undefined
+          ? null
+          : optionalEnum(ctx.params, 'visibility', ['public', 'home', 'followers', 'specified'], 'public');
+      const notes = page(
+        ctx.db.notesNewestFirst(),
+        readPaging(ctx.params),
+        (n) =>
+          n.mentions.includes(me.id) &&
+          canSee(ctx.db, n, me.id) &&
+          !mutedFor(ctx.db, n, me.id) &&
+          (visibility === null || n.visibility === visibility) &&
+          (!following || ctx.db.isFollowing(me.id, n.userId)),
+      );
       return packAll(ctx.db, notes, me.id);
     },
   },
@@ -57,11 +66,16 @@ export const timelineEndpoints: Record<string, Endpoint> = {
       const withReplies = optionalBoolean(ctx.params, 'withReplies', false);
       const withRenotes = optionalBoolean(ctx.params, 'withRenotes', true);
       const withFiles = optionalBoolean(ctx.params, 'withFiles', false);
-      const notes = page(ctx.db.notesNewestFirst(), readPaging(ctx.params), (n) =>
-        n.userId === userId && canSee(ctx.db, n, viewerId)
-        && (withReplies || n.replyId === null)
-        && (withRenotes || n.renoteId === null || n.text !== null)
-        && (!withFiles || n.fileIds.length > 0));
+      const notes = page(
+        ctx.db.notesNewestFirst(),
+        readPaging(ctx.params),
+        (n) =>
+          n.userId === userId &&
+          canSee(ctx.db, n, viewerId) &&
+          (withReplies || n.replyId === null) &&
+          (withRenotes || n.renoteId === null || n.text !== null) &&
+          (!withFiles || n.fileIds.length > 0),
+      );
       return packAll(ctx.db, notes, viewerId);
     },
   },
@@ -74,10 +88,17 @@ export const timelineEndpoints: Record<string, Endpoint> = {
       // Every note here is local: '.' (or no host) finds them, any other host finds nothing.
       const host = optionalString(ctx.params, 'host');
       const words = query.split(/\s+/).filter(Boolean);
-      const notes = page(ctx.db.notesNewestFirst(), readPaging(ctx.params), (n) =>
-        (host === undefined || host === '.') && (userId === undefined || n.userId === userId)
-        && !isPureRenote(n) && canSee(ctx.db, n, viewerId) && !mutedFor(ctx.db, n, viewerId)
-        && words.every((w) => `${n.cw ?? ''} ${n.text ?? ''}`.toLowerCase().includes(w)));
+      const notes = page(
+        ctx.db.notesNewestFirst(),
+        readPaging(ctx.params),
+        (n) =>
+          (host === undefined || host === '.') &&
+          (userId === undefined || n.userId === userId) &&
+          !isPureRenote(n) &&
+          canSee(ctx.db, n, viewerId) &&
+          !mutedFor(ctx.db, n, viewerId) &&
+          words.every((w) => `${n.cw ?? ''} ${n.text ?? ''}`.toLowerCase().includes(w)),
+      );
       return packAll(ctx.db, notes, viewerId);
     },
   },
@@ -85,13 +106,21 @@ export const timelineEndpoints: Record<string, Endpoint> = {
     handler: (ctx) => {
       const viewerId = ctx.me?.id ?? null;
       const tag = typeof ctx.params.tag === 'string' ? requiredString(ctx.params, 'tag').toLowerCase() : null;
-      const query = Array.isArray(ctx.params.query) ? ctx.params.query as unknown[] : null;
+      const query = Array.isArray(ctx.params.query) ? (ctx.params.query as unknown[]) : null;
       if (tag === null && query === null) throw errors.invalidParam('#/anyOf', 'must match a schema in anyOf');
       const groups = query
-        ? query.filter(Array.isArray).map((g) => (g as unknown[]).filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase()))
+        ? query
+            .filter(Array.isArray)
+            .map((g) => (g as unknown[]).filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase()))
         : [[tag!]];
-      const notes = page(ctx.db.notesNewestFirst(), readPaging(ctx.params), (n) =>
-        n.visibility === 'public' && !mutedFor(ctx.db, n, viewerId) && groups.some((g) => g.length > 0 && g.every((t) => n.tags.includes(t))));
+      const notes = page(
+        ctx.db.notesNewestFirst(),
+        readPaging(ctx.params),
+        (n) =>
+          n.visibility === 'public' &&
+          !mutedFor(ctx.db, n, viewerId) &&
+          groups.some((g) => g.length > 0 && g.every((t) => n.tags.includes(t))),
+      );
       return packAll(ctx.db, notes, viewerId);
     },
   },

@@ -17,9 +17,12 @@ function findUser(db: Db, params: Params): UserRecord {
 function followList(side: 'following' | 'followers', notFound: () => Error) {
   return ({ db, params, me }: EndpointContext) => {
     const username = optionalString(params, 'username');
-    const user = typeof username === 'string'
-      ? (optionalString(params, 'host', { nullable: true }) ? undefined : db.userByName(username))
-      : db.users.get(requiredId(params, 'userId'));
+    const user =
+      typeof username === 'string'
+        ? optionalString(params, 'host', { nullable: true })
+          ? undefined
+          : db.userByName(username)
+        : db.users.get(requiredId(params, 'userId'));
     if (!user) throw notFound();
     const viewerId = me?.id ?? null;
     const mine = db.followings().filter((f) => (side === 'following' ? f.followerId : f.followeeId) === user.id);
@@ -72,9 +75,8 @@ export const userEndpoints: Record<string, Endpoint> = {
       }
       const username = optionalString(params, 'username');
       const host = optionalString(params, 'host', { nullable: true });
-      const user = typeof username === 'string'
-        ? (host ? undefined : db.userByName(username))
-        : db.users.get(requiredId(params, 'userId'));
+      const user =
+        typeof username === 'string' ? (host ? undefined : db.userByName(username)) : db.users.get(requiredId(params, 'userId'));
       if (!user) throw errors.noSuchUser();
       return packUserDetailed(db, user, viewerId);
     },

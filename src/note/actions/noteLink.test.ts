@@ -13,14 +13,20 @@ describe('noteLink', () => {
 
   it('is the remote page for a remote note, but never a non-http address', () => {
     const user = { ...base.user, host: 'remote.example' };
-    expect(noteLink(with_({ user, url: 'https://remote.example/notes/x' }), 'https://a.example')).toBe('https://remote.example/notes/x');
+    expect(noteLink(with_({ user, url: 'https://remote.example/notes/x' }), 'https://a.example')).toBe(
+      'https://remote.example/notes/x',
+    );
     expect(noteLink(with_({ user, url: 'javascript:alert(1)' }), 'https://a.example')).toBe(`https://a.example/notes/${base.id}`);
   });
 });
 
 describe('renoteParams', () => {
   it('keeps the audience and local-only flag', () => {
-    expect(renoteParams(with_({ visibility: 'home', localOnly: true }), 'someone')).toEqual({ renoteId: base.id, visibility: 'home', localOnly: true });
+    expect(renoteParams(with_({ visibility: 'home', localOnly: true }), 'someone')).toEqual({
+      renoteId: base.id,
+      visibility: 'home',
+      localOnly: true,
+    });
   });
 
   it('refuses direct notes, and followers-only notes of others', () => {

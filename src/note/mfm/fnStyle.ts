@@ -83,7 +83,9 @@ export function fnStyle(name: string, args: Args): FnStyle | null {
     case 'x4':
       return { classes: [`mfm-${name}`], style: {} };
     case 'font': {
-      const family = Object.keys(args).map((key) => FONTS[key]).find((f) => f !== undefined);
+      const family = Object.keys(args)
+        .map((key) => FONTS[key])
+        .find((f) => f !== undefined);
       return { classes: [], style: family ? { 'font-family': family } : {} };
     }
     case 'blur':

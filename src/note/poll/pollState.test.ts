@@ -13,9 +13,31 @@ const NOW = Date.parse('2026-11-23T12:00:00.000Z');
 
 describe('poll state', () => {
   it('counts shares in whole percent, zero while nobody voted', () => {
-    expect(voteShares(poll([[1, false], [2, false], [1, false]]))).toEqual([25, 50, 25]);
-    expect(voteShares(poll([[0, false], [0, false]]))).toEqual([0, 0]);
-    expect(totalVotes(poll([[3, false], [5, true]]))).toBe(8);
+    expect(
+      voteShares(
+        poll([
+          [1, false],
+          [2, false],
+          [1, false],
+        ]),
+      ),
+    ).toEqual([25, 50, 25]);
+    expect(
+      voteShares(
+        poll([
+          [0, false],
+          [0, false],
+        ]),
+      ),
+    ).toEqual([0, 0]);
+    expect(
+      totalVotes(
+        poll([
+          [3, false],
+          [5, true],
+        ]),
+      ),
+    ).toBe(8);
   });
 
   it('has ended once expiresAt is not in the future; no expiry never ends', () => {
@@ -25,15 +47,27 @@ describe('poll state', () => {
   });
 
   it('a single-choice poll takes one vote', () => {
-    const open = poll([[0, false], [0, false]]);
+    const open = poll([
+      [0, false],
+      [0, false],
+    ]);
     expect(canVoteFor(open, 0, NOW)).toBe(true);
-    const voted = poll([[1, true], [0, false]]);
+    const voted = poll([
+      [1, true],
+      [0, false],
+    ]);
     expect(hasVoted(voted)).toBe(true);
     expect(canVoteFor(voted, 1, NOW)).toBe(false);
   });
 
   it('a multiple-choice poll takes one vote per choice', () => {
-    const voted = poll([[1, true], [0, false]], { multiple: true });
+    const voted = poll(
+      [
+        [1, true],
+        [0, false],
+      ],
+      { multiple: true },
+    );
     expect(canVoteFor(voted, 0, NOW)).toBe(false);
     expect(canVoteFor(voted, 1, NOW)).toBe(true);
     expect(canVoteFor(voted, 5, NOW)).toBe(false);

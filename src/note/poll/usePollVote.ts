@@ -33,7 +33,11 @@ export function usePollVote() {
       const key = error.code ? BY_CODE[error.code] : undefined;
       messages.show(note.id, key ? t(key) : t('note.errors.voteFailed', { reason: describe(error) }));
       // The server knows better (a vote from another device, an end we did not see): show its copy.
-      if (key) session.api.request('notes/show', { noteId: note.id }).then((fresh) => notes.put(fresh), () => {});
+      if (key)
+        session.api.request('notes/show', { noteId: note.id }).then(
+          (fresh) => notes.put(fresh),
+          () => {},
+        );
     }
   }
 

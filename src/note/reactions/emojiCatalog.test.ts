@@ -29,7 +29,12 @@ describe('the built-in Unicode list', () => {
 
 describe('customEmoji', () => {
   it('sends :name:, keeps aliases as keywords and drops unsafe image addresses', () => {
-    expect(custom[0]).toMatchObject({ reaction: ':blobcat:', keywords: ['blob', 'cat'], category: 'blobs', url: 'https://example.com/blobcat.png' });
+    expect(custom[0]).toMatchObject({
+      reaction: ':blobcat:',
+      keywords: ['blob', 'cat'],
+      category: 'blobs',
+      url: 'https://example.com/blobcat.png',
+    });
     expect(custom[1]?.keywords).toEqual([]);
     expect(custom[2]).toMatchObject({ category: '', url: null });
   });
@@ -49,7 +54,12 @@ describe('searchEmoji', () => {
 
   it('puts an exact keyword or alias before a keyword that only starts with the query', () => {
     const results = searchEmoji(all, 'tada');
-    expect(results.slice(0, 2).map((e) => e.char ?? e.name).sort()).toEqual(['party_parrot', '🎉']);
+    expect(
+      results
+        .slice(0, 2)
+        .map((e) => e.char ?? e.name)
+        .sort(),
+    ).toEqual(['party_parrot', '🎉']);
     const hug = searchEmoji(all, 'hug');
     expect(hug[0]?.char).toBe('🤗');
   });

@@ -20,7 +20,18 @@ interface UnicodeEntry {
   keywords?: string[];
 }
 
-export const UNICODE_CATEGORIES = ['smileys', 'people', 'hearts', 'animals', 'food', 'activities', 'travel', 'objects', 'symbols', 'flags'] as const;
+export const UNICODE_CATEGORIES = [
+  'smileys',
+  'people',
+  'hearts',
+  'animals',
+  'food',
+  'activities',
+  'travel',
+  'objects',
+  'symbols',
+  'flags',
+] as const;
 
 export const unicodeEmoji: PickerEmoji[] = (unicodeList as UnicodeEntry[]).map((e) => ({
   reaction: e.char,
@@ -32,7 +43,10 @@ export const unicodeEmoji: PickerEmoji[] = (unicodeList as UnicodeEntry[]).map((
 }));
 
 /** The server's emoji; `safeUrl` drops any image address that is not http(s). */
-export function customEmoji(list: readonly Misskey.entities.EmojiSimple[], safeUrl: (raw: string) => string | null): PickerEmoji[] {
+export function customEmoji(
+  list: readonly Misskey.entities.EmojiSimple[],
+  safeUrl: (raw: string) => string | null,
+): PickerEmoji[] {
   return list.map((e) => ({
     reaction: `:${e.name}:`,
     name: e.name.toLowerCase(),

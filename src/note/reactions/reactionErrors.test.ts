@@ -15,7 +15,9 @@ describe('describeReactionError', () => {
   });
 
   it('wraps a rate limit with the wait', () => {
-    const text = describeReactionError(error({ kind: 'rate-limited', code: 'RATE_LIMIT_EXCEEDED', status: 429, retryAfterSec: 30 }));
+    const text = describeReactionError(
+      error({ kind: 'rate-limited', code: 'RATE_LIMIT_EXCEEDED', status: 429, retryAfterSec: 30 }),
+    );
     expect(text.key).toBe('note.errors.reactionFailed');
     expect(text.reason).toEqual({ key: 'errors.rateLimited', params: { seconds: 30, minutes: 1 } });
   });

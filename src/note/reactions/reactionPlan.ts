@@ -1,10 +1,7 @@
 // What a click on a reaction means, and which single request brings the server to what the user wants.
 import { normalizeReaction } from '@/stores/noteUpdates';
 
-export type ReactionRequest =
-  | { kind: 'none' }
-  | { kind: 'create'; reaction: string }
-  | { kind: 'delete' };
+export type ReactionRequest = { kind: 'none' } | { kind: 'create'; reaction: string } | { kind: 'delete' };
 
 function same(a: string | null, b: string | null): boolean {
   return (a == null ? null : normalizeReaction(a)) === (b == null ? null : normalizeReaction(b));

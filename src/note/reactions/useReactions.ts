@@ -30,7 +30,10 @@ export function useReactions() {
   const { t } = useI18n();
 
   function resync(noteId: string): void {
-    session.api.request('notes/show', { noteId }).then((fresh) => notes.put(fresh), () => {});
+    session.api.request('notes/show', { noteId }).then(
+      (fresh) => notes.put(fresh),
+      () => {},
+    );
   }
 
   function queue(): ReactionQueue {
@@ -41,7 +44,8 @@ export function useReactions() {
         react: (noteId, reaction) => notes.optimisticReact(noteId, reaction),
         unreact: (noteId) => notes.optimisticUnreact(noteId),
         send: async (noteId, request) => {
-          if (request.kind === 'create') await session.api.request('notes/reactions/create', { noteId, reaction: request.reaction });
+          if (request.kind === 'create')
+            await session.api.request('notes/reactions/create', { noteId, reaction: request.reaction });
           else await session.api.request('notes/reactions/delete', { noteId });
         },
         failed: (noteId, e) => {

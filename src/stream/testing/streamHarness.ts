@@ -23,10 +23,7 @@ export function teardownStream(store: ReturnType<typeof useStreamStore>): void {
 }
 
 /** Starts the store and lets the server accept the socket. */
-export function startOpen(
-  store: ReturnType<typeof useStreamStore>,
-  opts: Partial<StreamStartOptions> = {},
-): FakeWebSocket {
+export function startOpen(store: ReturnType<typeof useStreamStore>, opts: Partial<StreamStartOptions> = {}): FakeWebSocket {
   store.start({ origin: ORIGIN, token: TOKEN, ...opts });
   const ws = FakeWebSocket.latest;
   ws.serverOpen();
