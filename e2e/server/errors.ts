@@ -22,7 +22,7 @@ export class ApiError extends Error {
   }
 }
 
-const clientError = (code: string, id: string, message: string) => () => new ApiError(400, code, id, message);
+export const clientError = (code: string, id: string, message: string) => () => new ApiError(400, code, id, message);
 
 export const errors = {
   noSuchNote: clientError('NO_SUCH_NOTE', '24fcbfc6-2e37-42b6-8388-c29b3861a08d', 'No such note.'),

@@ -27,3 +27,8 @@ type Features = Omit<NonNullable<Misskey.entities.MetaDetailed['features']>, 'lo
 export type MetaLite = Omit<Misskey.entities.MetaLite, NewerMetaFields> & { policies: Policies };
 export type MetaDetailed = MetaLite &
   Omit<Misskey.entities.MetaDetailed, keyof Misskey.entities.MetaLite | 'features'> & { features: Features };
+
+// 2024.10 antennas have no excludeNotesInSensitiveChannel; its channels have no bannerId or
+// isMuting, but carry hasUnreadNote for a signed-in viewer.
+export type Antenna = Omit<Misskey.entities.Antenna, 'excludeNotesInSensitiveChannel'>;
+export type Channel = Omit<Misskey.entities.Channel, 'bannerId' | 'isMuting'> & { hasUnreadNote?: boolean };

@@ -1,5 +1,10 @@
 import type { Endpoint } from '../endpoint.ts';
 import { accountEndpoints } from './account.ts';
+import { announcementEndpoints } from './announcements.ts';
+import { antennaEndpoints } from './antennas.ts';
+import { channelEndpoints } from './channels.ts';
+import { clipEndpoints } from './clips.ts';
+import { exploreEndpoints } from './explore.ts';
 import { driveEndpoints } from './drive.ts';
 import { favoriteEndpoints } from './favorites.ts';
 import { followRequestEndpoints } from './followRequests.ts';
@@ -19,4 +24,9 @@ export const endpoints: Record<string, Endpoint> = {
   ...listEndpoints,
   ...driveEndpoints,
   ...favoriteEndpoints,
+  ...clipEndpoints,
+  ...antennaEndpoints,
+  ...channelEndpoints,
+  ...announcementEndpoints,
+  ...exploreEndpoints,
 };
