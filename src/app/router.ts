@@ -20,6 +20,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/:acct(@[^/]+)', name: 'user', component: () => import('@/pages/UserPage.vue') },
   { path: '/:acct(@[^/]+)/following', name: 'user-following', component: () => import('@/pages/FollowListPage.vue') },
   { path: '/:acct(@[^/]+)/followers', name: 'user-followers', component: () => import('@/pages/FollowListPage.vue') },
+  { path: '/:acct(@[^/]+)/clips', name: 'user-clips', component: () => import('@/pages/UserClipsPage.vue') },
   {
     path: '/notifications',
     name: 'notifications',
@@ -37,6 +38,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/search', name: 'search', component: () => import('@/pages/SearchPage.vue') },
   { path: '/lists', name: 'lists', component: () => import('@/pages/ListsPage.vue'), meta: { requiresAccount: true } },
   { path: '/lists/:id', name: 'list', component: () => import('@/pages/ListPage.vue'), meta: { requiresAccount: true } },
+  { path: '/explore', name: 'explore', component: () => import('@/pages/ExplorePage.vue') },
+  { path: '/clips', name: 'clips', component: () => import('@/pages/ClipsPage.vue'), meta: { requiresAccount: true } },
+  { path: '/clips/:id', name: 'clip', component: () => import('@/pages/ClipPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsPage.vue') },
   { path: '/signin', name: 'signin', component: () => import('@/pages/SignInPage.vue') },
   { path: '/miauth-callback', name: 'miauth', component: () => import('@/pages/MiAuthCallbackPage.vue') },

@@ -89,7 +89,12 @@ describe('buildCreateParams', () => {
   });
 
   it('posts into a channel with channelId and no audience, which the server would override anyway', () => {
-    const d = draft({ text: 'hi', visibility: 'specified', localOnly: true, recipients: [{ id: 'u1', username: 'bob', host: null }] });
+    const d = draft({
+      text: 'hi',
+      visibility: 'specified',
+      localOnly: true,
+      recipients: [{ id: 'u1', username: 'bob', host: null }],
+    });
     expect(buildCreateParams(d, { channelId: 'c1' })).toEqual({ channelId: 'c1', text: 'hi' });
   });
 });

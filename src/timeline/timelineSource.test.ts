@@ -29,8 +29,14 @@ describe('antenna and channel timelines', () => {
   });
 
   it('stream on the antenna and channel channels, take no filters and have names of their own', () => {
-    expect(channelFor({ kind: 'antenna', antennaId: 'a1' }, filters)).toEqual({ channel: 'antenna', params: { antennaId: 'a1' } });
-    expect(channelFor({ kind: 'channel', channelId: 'c1' }, filters)).toEqual({ channel: 'channel', params: { channelId: 'c1' } });
+    expect(channelFor({ kind: 'antenna', antennaId: 'a1' }, filters)).toEqual({
+      channel: 'antenna',
+      params: { antennaId: 'a1' },
+    });
+    expect(channelFor({ kind: 'channel', channelId: 'c1' }, filters)).toEqual({
+      channel: 'channel',
+      params: { channelId: 'c1' },
+    });
     expect(filtersOf({ kind: 'antenna', antennaId: 'a1' })).toEqual([]);
     expect(filtersOf({ kind: 'channel', channelId: 'c1' })).toEqual([]);
     expect(timelineName({ kind: 'antenna', antennaId: 'a1' })).toBe('antenna:a1');
