@@ -41,6 +41,11 @@ const routes: RouteRecordRaw[] = [
   { path: '/explore', name: 'explore', component: () => import('@/pages/ExplorePage.vue') },
   { path: '/clips', name: 'clips', component: () => import('@/pages/ClipsPage.vue'), meta: { requiresAccount: true } },
   { path: '/clips/:id', name: 'clip', component: () => import('@/pages/ClipPage.vue') },
+  {
+    path: '/announcements',
+    name: 'announcements',
+    component: () => import('@/pages/AnnouncementsPage.vue'),
+  },
   { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsPage.vue') },
   { path: '/signin', name: 'signin', component: () => import('@/pages/SignInPage.vue') },
   { path: '/miauth-callback', name: 'miauth', component: () => import('@/pages/MiAuthCallbackPage.vue') },
