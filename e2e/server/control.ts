@@ -199,6 +199,7 @@ function postAnnouncement(db: Db, body: Params): Misskey.entities.Announcement |
     text: body.text,
     display,
     icon,
+    imageUrl: typeof body.imageUrl === 'string' ? body.imageUrl : null,
     needConfirmationToRead: body.needConfirmationToRead === true,
     silence: body.silence === true,
     userId: user?.id ?? null,
