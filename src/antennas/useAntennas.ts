@@ -11,11 +11,12 @@ export function useMyAntennas() {
   return { antennas: data, ...rest };
 }
 
+/** One antenna; no id (a new one) reads nothing. */
 export function useAntenna(antennaId: Ref<string>) {
   const session = useSessionStore();
   const { data, ...rest } = useLoader(
     antennaId,
-    (id) => session.api.request('antennas/show', { antennaId: id }),
+    (id) => (id === '' ? Promise.resolve(null) : session.api.request('antennas/show', { antennaId: id })),
     'antennas/show',
   );
   return { antenna: data, ...rest };

@@ -50,7 +50,7 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/antennas/new',
     name: 'antenna-new',
-    component: () => import('@/pages/AntennaNewPage.vue'),
+    component: () => import('@/pages/AntennaEditPage.vue'),
     meta: { requiresAccount: true },
   },
   { path: '/antennas/:id', name: 'antenna', component: () => import('@/pages/AntennaPage.vue'), meta: { requiresAccount: true } },
