@@ -56,6 +56,11 @@ export function startDemo(db: Db, seedNumber: number): () => void {
       const target = pick(recentPublic());
       if (target && target.userId !== actor.id) createNote(db, actor, { renoteId: target.id });
     },
+    // Channels stay alive too.
+    (actor) => {
+      const channel = pick([...db.channels.values()]);
+      if (channel) createNote(db, actor, { text: pick(PLAIN_TEXTS), channelId: channel.id });
+    },
   ];
 
   const timer = setInterval(() => {
