@@ -1,0 +1,47 @@
+// ESLint flat config: Vue 3 recommended rules, typescript-eslint (type-aware where it pays),
+// Vue accessibility rules; formatting is Prettier's job, so eslint-config-prettier goes last.
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import prettier from 'eslint-config-prettier/flat';
+import vue from 'eslint-plugin-vue';
+import vueA11y from 'eslint-plugin-vuejs-accessibility';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  globalIgnores([
+    'dist/',
+    'dev-dist/',
+    'test-results/',
+    'playwright-report/',
+    'bench-results/',
+    'public/',
+    // Recorded server responses, kept exactly as sent.
+    'src/testing/fixtures/',
+  ]),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  vue.configs['flat/recommended'],
+  vueA11y.configs['flat/recommended'],
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      parserOptions: {
+        parser: tseslint.parser,
+        extraFileExtensions: ['.vue'],
+        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unnecessary-condition': 'error',
+    },
+  },
+  { files: ['src/**'], languageOptions: { globals: globals.browser } },
+  { files: ['e2e/**'], languageOptions: { globals: { ...globals.browser, ...globals.node } } },
+  { files: ['scripts/**', '*.js', '*.ts'], languageOptions: { globals: globals.node } },
+  prettier,
+);
