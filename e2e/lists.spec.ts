@@ -79,10 +79,7 @@ test('create a list, add and remove members from it and from a profile, rename a
   const dialog = page.getByRole('dialog', { name: /^Lists with Bob/ });
   await dialog.getByRole('checkbox', { name: 'Cats' }).check();
   await expect
-    .poll(
-      async () =>
-        ((await actAs<{ body: { userIds: string[] } }>('alice', 'users/lists/show', { listId })).body.userIds ?? []).length,
-    )
+    .poll(async () => (await actAs<{ body: { userIds: string[] } }>('alice', 'users/lists/show', { listId })).body.userIds.length)
     .toBe(2);
   await dialog.getByRole('button', { name: 'Close' }).click();
 

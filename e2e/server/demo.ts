@@ -61,8 +61,8 @@ export function startDemo(db: Db, seedNumber: number): () => void {
     },
     // Channels stay alive too.
     (actor) => {
-      const channel = pick([...db.channels.values()]);
-      if (channel) createNote(db, actor, { text: pick(PLAIN_TEXTS), channelId: channel.id });
+      const channels = [...db.channels.values()];
+      if (channels.length > 0) createNote(db, actor, { text: pick(PLAIN_TEXTS), channelId: pick(channels).id });
     },
   ];
 

@@ -40,9 +40,10 @@ export const useAnnouncementsStore = defineStore('announcements', () => {
   function start(me: Misskey.entities.MeDetailed, client: Api): void {
     stop();
     api = client;
-    unread.value = (me.unreadAnnouncements ?? []).filter(isAnnouncement);
+    // Servers older than 2023.12 do not list them.
+    unread.value = ((me as Partial<Misskey.entities.MeDetailed>).unreadAnnouncements ?? []).filter(isAnnouncement);
     const main = stream.connect('main');
-    main.on('announcementCreated', (body) => add(body?.announcement));
+    main.on('announcementCreated', (body) => add((body as { announcement?: unknown } | null)?.announcement));
     main.on('readAllAnnouncements', () => {
       unread.value = [];
     });

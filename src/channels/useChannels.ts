@@ -1,5 +1,6 @@
 import { computed, ref, type Ref } from 'vue';
 import type * as Misskey from 'misskey-js';
+import type { Api } from '@/api/client';
 import { useLoader } from '@/api/useLoader';
 import { safeColor } from '@/note/mfm/safety';
 import { useSessionStore } from '@/stores/session';
@@ -9,8 +10,7 @@ import { useSessionStore } from '@/stores/session';
 export type ChannelTab = 'featured' | 'following' | 'favorites' | 'owned';
 
 // followed and owned take at most 100 a page; nobody keeps more channels than that close at hand.
-function fetchTab(tab: ChannelTab): Promise<Misskey.entities.Channel[]> {
-  const api = useSessionStore().api;
+function fetchTab(api: Api, tab: ChannelTab): Promise<Misskey.entities.Channel[]> {
   switch (tab) {
     case 'featured':
       return api.request('channels/featured', {});
@@ -26,7 +26,7 @@ function fetchTab(tab: ChannelTab): Promise<Misskey.entities.Channel[]> {
 export function useChannelTab(tab: ChannelTab) {
   const session = useSessionStore();
   const account = computed(() => session.me?.id ?? 'guest');
-  const { data, ...rest } = useLoader(account, () => fetchTab(tab), `channels/${tab}`);
+  const { data, ...rest } = useLoader(account, () => fetchTab(session.api, tab), `channels/${tab}`);
   return { channels: data, ...rest };
 }
 

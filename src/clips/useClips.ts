@@ -8,17 +8,22 @@ import { useSessionStore } from '@/stores/session';
 // Clips: the reader's own, the ones they favorited, one clip and its notes, someone's public ones.
 
 type Clip = Misskey.entities.Clip;
-const me = () => computed(() => useSessionStore().me?.id ?? null);
+// Who is reading: a new account reads its own clips again.
+const account = (session: ReturnType<typeof useSessionStore>) => computed(() => session.me?.id ?? null);
 
 export function useMyClips() {
   const session = useSessionStore();
-  const { data, ...rest } = useLoader(me(), () => session.api.request('clips/list', {}), 'clips/list');
+  const { data, ...rest } = useLoader(account(session), () => session.api.request('clips/list', {}), 'clips/list');
   return { clips: data, ...rest };
 }
 
 export function useFavoriteClips() {
   const session = useSessionStore();
-  const { data, ...rest } = useLoader(me(), () => session.api.request('clips/my-favorites', {}), 'clips/my-favorites');
+  const { data, ...rest } = useLoader(
+    account(session),
+    () => session.api.request('clips/my-favorites', {}),
+    'clips/my-favorites',
+  );
   return { clips: data, ...rest };
 }
 

@@ -22,20 +22,21 @@ export function useFeaturedNotes() {
   return { ids, loading: feed.loading, done: feed.done, error: feed.error, loadMore: feed.loadMore };
 }
 
-const account = () => computed(() => useSessionStore().me?.id ?? 'guest');
+// Read again for another account (or a guest).
+const account = (session: ReturnType<typeof useSessionStore>) => computed(() => session.me?.id ?? 'guest');
 
 export function useTrendingTags() {
   const session = useSessionStore();
-  const { data, ...rest } = useLoader(account(), () => session.api.request('hashtags/trend', {}), 'hashtags/trend');
+  const { data, ...rest } = useLoader(account(session), () => session.api.request('hashtags/trend', {}), 'hashtags/trend');
   return { tags: data, ...rest };
 }
 
 /** The server's pinned users, then the local users with the most followers. */
 export function useSuggestedUsers() {
   const session = useSessionStore();
-  const pinned = useLoader(account(), () => session.api.request('pinned-users', {}), 'pinned-users');
+  const pinned = useLoader(account(session), () => session.api.request('pinned-users', {}), 'pinned-users');
   const popular = useLoader(
-    account(),
+    account(session),
     () => session.api.request('users', { sort: '+follower', state: 'alive', origin: 'local', limit: 20 }),
     'users',
   );
