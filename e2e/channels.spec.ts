@@ -57,6 +57,14 @@ test('follow and favorite a channel, find it under those tabs, and create a chan
   await expect(page.getByRole('button', { name: 'Unfollow' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'Favorite' }).click();
   await expect(page.getByRole('button', { name: 'Unfavorite' })).toHaveAttribute('aria-pressed', 'true');
+  // Notes of followed channels reach the home timeline, named by their channel.
+  await page.goto('/');
+  await expect(articles(page).first()).toBeVisible();
+  const news = unique('Channel news');
+  await actAs('carol', 'notes/create', { text: news, channelId: await talkId() });
+  const note = articles(page).filter({ hasText: news });
+  await expect(note.getByRole('link', { name: 'Misskey talk' })).toHaveAttribute('href', /\/channels\//);
+
   await page.goto('/channels?tab=following');
   await expect(page.getByRole('tabpanel').getByRole('link', { name: 'Misskey talk' })).toBeVisible();
   await page.getByRole('tab', { name: 'Favorites' }).click();
