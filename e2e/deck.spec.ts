@@ -126,3 +126,36 @@ test('on a phone one column shows at a time, with tabs to switch', async ({ page
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);
 });
+
+test("a note in two accounts' columns shows each account's own reaction; in two columns of one account it is captured once", async ({
+  page,
+}) => {
+  await page.goto('/deck');
+  await addColumn(page, 'Local', `@alice@${host}`);
+  await addColumn(page, 'Global', `@alice@${host}`);
+  await addColumn(page, 'Local', `@bob@${host}`);
+  const text = unique('seen by both');
+  const { body } = await actAs<{ body: { createdNote: { id: string } } }>('carol', 'notes/create', { text });
+  const id = body.createdNote.id;
+  const inColumn = (label: string) => column(page, label).locator(`article[data-note-id="${id}"]`);
+  for (const label of [`Local · @alice@${host}`, `Global · @alice@${host}`, `Local · @bob@${host}`]) {
+    await expect(inColumn(label)).toBeVisible();
+  }
+  // One capture per account socket, however many of its columns show the note.
+  await expect
+    .poll(async () => (await sockets()).map((s) => [s.user, s.captures[id] ?? 0]).sort())
+    .toEqual([
+      ['alice', 1],
+      ['bob', 1],
+    ]);
+
+  await inColumn(`Local · @bob@${host}`).getByRole('button', { name: 'React' }).click();
+  const picker = page.getByRole('dialog', { name: 'Pick a reaction' });
+  await picker.getByRole('searchbox', { name: 'Search emoji' }).fill('thumbs up');
+  await picker.getByRole('button', { name: 'thumbs up' }).first().click();
+  // Bob's column: his own reaction. Alice's columns: the same count, live, but not hers.
+  const reactions = (label: string) => inColumn(label).getByRole('list', { name: 'Reactions' });
+  await expect(reactions(`Local · @bob@${host}`).getByRole('button', { name: '👍: 1, including yours' })).toBeVisible();
+  await expect(reactions(`Local · @alice@${host}`).getByRole('button', { name: '👍: 1', exact: true })).toBeVisible();
+  await expect(reactions(`Global · @alice@${host}`).getByRole('button', { name: '👍: 1', exact: true })).toBeVisible();
+});
