@@ -1,10 +1,10 @@
 // The server's announcements the signed-in user has not read yet: from `i` at sign-in, then live
 // (a broadcast for everyone, `main` for one user). Banner and dialog ones show until read.
-import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
 import type * as Misskey from 'misskey-js';
 import type { Api } from '@/api/client';
 import { toApiError, type ApiError } from '@/api/errors';
+import { defineScopedStore } from '@/stores/scope';
 import { useStreamStore } from '@/stream/store';
 
 type Announcement = Misskey.entities.Announcement;
@@ -20,8 +20,9 @@ export function isAnnouncement(v: unknown): v is Announcement {
   );
 }
 
-export const useAnnouncementsStore = defineStore('announcements', () => {
-  const stream = useStreamStore();
+// One per account scope: a deck column of another account has its own.
+export const useAnnouncementsStore = defineScopedStore('announcements', (scope) => {
+  const stream = useStreamStore(scope);
   const unread = shallowRef<Announcement[]>([]);
   // Read here since sign-in: lists fetched earlier still say isRead: false for these.
   const readHere = shallowRef(new Set<string>());
