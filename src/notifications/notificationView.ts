@@ -23,7 +23,9 @@ function loose(n: Notification): Loose {
 
 export function notificationUser(n: Notification): UserLite | null {
   const user = loose(n).user;
-  return user && typeof user === 'object' ? (user as UserLite) : null;
+  if (user && typeof user === 'object') return user as UserLite;
+  // An invitation is from the room's owner, the only one who may invite.
+  return n.type === 'chatRoomInvitationReceived' ? (n.invitation?.room?.owner ?? null) : null;
 }
 
 export function notificationNote(n: Notification): Note | null {
@@ -62,10 +64,12 @@ export function notificationText(n: Notification, { t, te }: Translator, reactio
   return te(key) ? t(key, params) : t('notifications.types.other', params);
 }
 
-/** The note it is about, else the user it is about, else nowhere. */
+/** The note it is about, else the page or user it is about, else nowhere. */
 export function notificationTarget(n: Notification): RouteLocationRaw | null {
   const note = notificationNote(n);
   if (note) return { name: 'note', params: { id: note.id } };
+  if (n.type === 'chatRoomInvitationReceived') return { name: 'chat' };
+  if (n.type === 'scheduledNotePostFailed') return { name: 'scheduled' };
   const user = notificationUser(n);
   if (user) return { name: 'user', params: { acct: userAcct(user) } };
   return null;
@@ -85,11 +89,19 @@ export function notificationReaction(
   return reactionLook(reaction, { ...sources, reactionEmojis: notificationNote(n)?.reactionEmojis ?? {} });
 }
 
+// What a notification without a note is about: an app's message, a draft's text, a room's name.
+function otherExcerpt(n: Notification): string {
+  if (n.type === 'app') return stringField(n, 'body');
+  if (n.type === 'scheduledNotePostFailed') return n.noteDraft?.cw ?? n.noteDraft?.text ?? '';
+  if (n.type === 'chatRoomInvitationReceived') return n.invitation?.room?.name ?? '';
+  return '';
+}
+
 /** A short plain excerpt of what it is about: the note's CW or text, or an app's message body. */
 export function notificationExcerpt(n: Notification, max = 140): string {
   const note = notificationNote(n);
   const shown = note && !note.text && !note.cw && note.renote ? note.renote : note;
-  const raw = shown ? (shown.cw ?? shown.text ?? '') : n.type === 'app' ? stringField(n, 'body') : '';
+  const raw = shown ? (shown.cw ?? shown.text ?? '') : otherExcerpt(n);
   const flat = raw.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

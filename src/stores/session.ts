@@ -3,6 +3,7 @@ import { computed, ref, shallowRef } from 'vue';
 import type * as Misskey from 'misskey-js';
 import { createApi, isLegacyVersion, type Api } from '@/api/client';
 import { ApiError, toApiError } from '@/api/errors';
+import { featuresOf, NO_FEATURES, probeFeatures, type Probed, type ServerFeatures } from '@/api/serverFeatures';
 import { useStreamStore } from '@/stream/store';
 import { useNotesStore } from '@/stores/notes';
 import { useAccountsStore, type ActiveTarget } from '@/stores/accounts';
@@ -26,6 +27,8 @@ export const useSessionStore = defineStore('session', () => {
   // Token refused (REST 401, socket refused, or main's myTokenRegenerated).
   const expired = ref(false);
   const client = shallowRef<Api | null>(null);
+  // What `endpoint` said where the policies were silent (asked once per open).
+  const probed = shallowRef<Probed>({});
   let generation = 0;
   // Listeners and channels that belong to the open session; close() undoes them.
   let cleanups: Array<() => void> = [];
@@ -35,6 +38,14 @@ export const useSessionStore = defineStore('session', () => {
     return client.value;
   });
   const isGuest = computed(() => status.value === 'ready' && me.value === null);
+  /** What this account's server can do (chat, server drafts, schedules, unread events); follows role changes. */
+  const features = computed<ServerFeatures>(() =>
+    meta.value ? featuresOf(meta.value.version, policiesNow(), probed.value) : NO_FEATURES,
+  );
+
+  function policiesNow(): Partial<Misskey.entities.RolePolicies> {
+    return me.value?.policies ?? meta.value?.policies ?? {};
+  }
   const emojiMap = computed(() => new Map(emojis.value.map((e) => [e.name, e.url])));
 
   function emojiUrl(name: string): string | undefined {
@@ -69,6 +80,7 @@ export const useSessionStore = defineStore('session', () => {
     origin.value = null;
     me.value = null;
     meta.value = null;
+    probed.value = {};
     emojis.value = [];
     expired.value = false;
     error.value = null;
@@ -107,6 +119,9 @@ export const useSessionStore = defineStore('session', () => {
         api.request('emojis', {}),
       ]);
       if (gen !== generation) return;
+      const found = await probeFeatures(api, serverMeta.version, user?.policies ?? serverMeta.policies);
+      if (gen !== generation) return;
+      probed.value = found;
       me.value = user;
       emojis.value = emojiList.emojis;
       notes.setViewer(user?.id ?? null);
@@ -135,7 +150,7 @@ export const useSessionStore = defineStore('session', () => {
     cleanups.push(() => main.dispose());
     // Created here, not at setup: the unread store is per open account and reset by close().
     const unread = useNotificationsStore();
-    unread.start(current, api);
+    unread.start(current, api, features.value.unreadMentionEvents);
     cleanups.push(() => unread.stop());
   }
 
@@ -169,5 +184,22 @@ export const useSessionStore = defineStore('session', () => {
     return open(accounts.active);
   }
 
-  return { origin, me, meta, emojis, status, error, expired, api, isGuest, emojiUrl, open, close, restore, markExpired, setMe };
+  return {
+    origin,
+    me,
+    meta,
+    emojis,
+    status,
+    error,
+    expired,
+    api,
+    isGuest,
+    features,
+    emojiUrl,
+    open,
+    close,
+    restore,
+    markExpired,
+    setMe,
+  };
 });
