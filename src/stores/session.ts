@@ -8,6 +8,7 @@ import { useStreamStore } from '@/stream/store';
 import { useNotesStore } from '@/stores/notes';
 import { useAccountsStore, type ActiveTarget } from '@/stores/accounts';
 import { useNotificationsStore } from '@/stores/notifications';
+import { useChatUnreadStore } from '@/chat/chatUnread';
 
 export type SessionStatus = 'none' | 'loading' | 'ready' | 'error';
 
@@ -152,6 +153,12 @@ export const useSessionStore = defineStore('session', () => {
     const unread = useNotificationsStore();
     unread.start(current, api, features.value.unreadMentionEvents);
     cleanups.push(() => unread.stop());
+    const chat = features.value.chat;
+    if (chat === 'available' || chat === 'readonly') {
+      const chatUnread = useChatUnreadStore();
+      chatUnread.start(current, api);
+      cleanups.push(() => chatUnread.stop());
+    }
   }
 
   // The server's newest word on the signed-in user (meUpdated, or an endpoint that answers with it).
