@@ -47,6 +47,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/ChatConversationPage.vue'),
     meta: { requiresAccount: true },
   },
+  {
+    path: '/scheduled',
+    name: 'scheduled',
+    component: () => import('@/pages/ScheduledPage.vue'),
+    meta: { requiresAccount: true },
+  },
   { path: '/search', name: 'search', component: () => import('@/pages/SearchPage.vue') },
   { path: '/lists', name: 'lists', component: () => import('@/pages/ListsPage.vue'), meta: { requiresAccount: true } },
   { path: '/lists/:id', name: 'list', component: () => import('@/pages/ListPage.vue'), meta: { requiresAccount: true } },
