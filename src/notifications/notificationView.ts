@@ -69,7 +69,8 @@ export function notificationTarget(n: Notification): RouteLocationRaw | null {
   const note = notificationNote(n);
   if (note) return { name: 'note', params: { id: note.id } };
   if (n.type === 'chatRoomInvitationReceived') return { name: 'chat' };
-  if (n.type === 'scheduledNotePostFailed') return { name: 'scheduled' };
+  // A scheduled note that failed is a plain draft again: the home composer offers it.
+  if (n.type === 'scheduledNotePostFailed') return { name: 'home' };
   const user = notificationUser(n);
   if (user) return { name: 'user', params: { acct: userAcct(user) } };
   return null;
