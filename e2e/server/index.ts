@@ -46,13 +46,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const seedNumber = options.seed ?? 1;
   const faults = new Faults();
   let baseUrl = '';
-  let stream: StreamHub | undefined;
   let stopDemo: (() => void) | undefined;
   const load = (previous?: SeedResult): SeedResult => {
     previous?.db.dispose();
     const next = seed(seedNumber, baseUrl, options.misskey ?? '2024.10');
     if (options.legacyApiStream) next.db.version = LEGACY_VERSION;
-    stream?.attach(next.db);
     return next;
   };
 
@@ -81,7 +79,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Seeded once the port (and so every URL) is known.
   let state = load();
   const hub = new StreamHub(state.db, options.legacyApiStream ?? false);
-  stream = hub;
   server.on('upgrade', (req, socket, head) => hub.handleUpgrade(req, socket, head));
 
   const reset = () => {
@@ -90,6 +87,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     faults.clear();
     stopDemo?.();
     state = load(state);
+    hub.attach(state.db);
     if (options.demo) stopDemo = startDemo(state.db, seedNumber);
   };
   const controlTarget = {

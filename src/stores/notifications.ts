@@ -71,11 +71,11 @@ export const useNotificationsStore = defineStore('notifications', () => {
   }
 
   function applyMe(me: MeDetailed): void {
-    unreadCount.value = Math.max(0, me.unreadNotificationsCount ?? 0);
-    unreadFlag.value = me.hasUnreadNotification ?? false;
+    unreadCount.value = Math.max(0, me.unreadNotificationsCount);
+    unreadFlag.value = me.hasUnreadNotification;
     if (!mentionEvents) return;
-    unreadMentions.value = me.hasUnreadMentions ?? false;
-    unreadDirect.value = me.hasUnreadSpecifiedNotes ?? false;
+    unreadMentions.value = me.hasUnreadMentions;
+    unreadDirect.value = me.hasUnreadSpecifiedNotes;
   }
 
   /** A mention (or reply) notification raises the dots it belongs to, unless its page already showed it. */
