@@ -41,7 +41,8 @@ export function useChatConversation(target: ChatTarget) {
   const outbox = shallowRef<PendingMessage[]>(loadOutbox(account));
   const pending = computed(() => outbox.value.filter((p) => p.target === key));
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  let disposed = false;
+  // Set when the conversation closes; answers that come later are dropped.
+  const scope = { disposed: false };
 
   function fetchPage(cursor: { untilId?: string; sinceId?: string }, limit = PAGE): Promise<ChatItem[]> {
     const request =
@@ -58,13 +59,13 @@ export function useChatConversation(target: ChatTarget) {
     try {
       const untilId = items.value.at(-1)?.id;
       const page = await fetchPage(untilId ? { untilId } : {});
-      if (disposed) return;
+      if (scope.disposed) return;
       items.value = mergeItems(items.value, page);
       if (page.length < PAGE) done.value = true;
       // The server read the conversation along with the page.
       if (!untilId) chatUnread.recheck();
     } catch (e) {
-      if (!disposed) error.value = toApiError(e, 'chat/messages/user-timeline');
+      if (!scope.disposed) error.value = toApiError(e, 'chat/messages/user-timeline');
     } finally {
       loading.value = false;
     }
@@ -76,7 +77,7 @@ export function useChatConversation(target: ChatTarget) {
   async function catchUp(): Promise<void> {
     try {
       const page = await fetchPage({});
-      if (disposed || page.length === 0) return;
+      if (scope.disposed || page.length === 0) return;
       const oldest = page.at(-1)!.id;
       const reaches = page.length < PAGE || items.value.some((m) => m.id <= oldest) || items.value.length === 0;
       if (!reaches) {
@@ -151,7 +152,7 @@ export function useChatConversation(target: ChatTarget) {
 
   async function attempt(id: string): Promise<void> {
     const entry = outbox.value.find((p) => p.id === id);
-    if (!entry || entry.state === 'sending' || disposed) return;
+    if (!entry || entry.state === 'sending' || scope.disposed) return;
     clearTimer(id);
     try {
       if (entry.unsure) {
@@ -164,7 +165,7 @@ export function useChatConversation(target: ChatTarget) {
       update(id, { state: 'sending', after: items.value[0]?.id ?? entry.after, unsure: false });
       const sent = await create(entry);
       update(id, null);
-      if (!disposed) items.value = mergeItems(items.value, [sent]);
+      items.value = mergeItems(items.value, [sent]);
     } catch (e) {
       const current = outbox.value.find((p) => p.id === id);
       if (!current) return;
@@ -252,7 +253,7 @@ export function useChatConversation(target: ChatTarget) {
   void loadOlder();
 
   onScopeDispose(() => {
-    disposed = true;
+    scope.disposed = true;
     channel.dispose();
     offReconnected();
     document.removeEventListener('visibilitychange', onVisibility);

@@ -25,7 +25,13 @@ export function notificationUser(n: Notification): UserLite | null {
   const user = loose(n).user;
   if (user && typeof user === 'object') return user as UserLite;
   // An invitation is from the room's owner, the only one who may invite.
-  return n.type === 'chatRoomInvitationReceived' ? (n.invitation?.room?.owner ?? null) : null;
+  return n.type === 'chatRoomInvitationReceived' ? (invitationOf(n)?.room.owner ?? null) : null;
+}
+
+// Read loosely too: a server may leave out what misskey-js declares.
+function invitationOf(n: Notification): Misskey.entities.ChatRoomInvitation | undefined {
+  const invitation = loose(n).invitation as Partial<Misskey.entities.ChatRoomInvitation> | undefined;
+  return invitation?.room ? (invitation as Misskey.entities.ChatRoomInvitation) : undefined;
 }
 
 export function notificationNote(n: Notification): Note | null {
@@ -93,8 +99,11 @@ export function notificationReaction(
 // What a notification without a note is about: an app's message, a draft's text, a room's name.
 function otherExcerpt(n: Notification): string {
   if (n.type === 'app') return stringField(n, 'body');
-  if (n.type === 'scheduledNotePostFailed') return n.noteDraft?.cw ?? n.noteDraft?.text ?? '';
-  if (n.type === 'chatRoomInvitationReceived') return n.invitation?.room?.name ?? '';
+  if (n.type === 'scheduledNotePostFailed') {
+    const draft = loose(n).noteDraft as Partial<Misskey.entities.NoteDraft> | undefined;
+    return draft?.cw ?? draft?.text ?? '';
+  }
+  if (n.type === 'chatRoomInvitationReceived') return invitationOf(n)?.room.name ?? '';
   return '';
 }
 

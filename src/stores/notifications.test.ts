@@ -184,7 +184,7 @@ describe('unread notifications', () => {
 describe('without the unread-mention events (2025.4 and later)', () => {
   const notifications = (mention2026 as Array<{ frame: unknown }>)
     .map((f) => f.frame as ChannelFrame)
-    .filter((f) => f.body?.type === 'notification')
+    .filter((f) => f.body.type === 'notification')
     .map((f) => f.body.body as Notification);
   const [publicMention, directMention] = notifications as [Notification, Notification];
 

@@ -141,7 +141,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
     applyMe(me);
     const handle = stream.connect('main');
     main = handle;
-    if (!mentionEvents) void scanUnread(api, me.unreadNotificationsCount ?? 0, handle);
+    if (!mentionEvents) void scanUnread(api, me.unreadNotificationsCount, handle);
     handle.on('notification', onNotification);
     handle.on('unreadNotification', (n) => {
       // Sent 2 s later only if still unread; a page that was looking has already asked to read it.
@@ -162,7 +162,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
           (fresh) => {
             if (main !== handle) return;
             applyMe(fresh);
-            if (!mentionEvents) void scanUnread(api, fresh.unreadNotificationsCount ?? 0, handle);
+            if (!mentionEvents) void scanUnread(api, fresh.unreadNotificationsCount, handle);
           },
           () => {},
         );
