@@ -1,19 +1,20 @@
 // Whether the account has unread chat: `hasUnreadChatMessages` from `i`, raised by main's
 // `newChatMessage` (the server sends it 3 s after a message that is still unread) and re-read
 // from `i` after the reader reads a conversation, since only the server knows the others.
-import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type * as Misskey from 'misskey-js';
 import type { Api } from '@/api/client';
 import { useStreamStore, type ChannelHandle } from '@/stream/store';
+import { defineScopedStore } from '@/stores/scope';
 
 type ChatMessage = Misskey.entities.ChatMessage;
 
 // Reads that land close together are checked with one `i`.
 const RECHECK_DELAY_MS = 400;
 
-export const useChatUnreadStore = defineStore('chatUnread', () => {
-  const stream = useStreamStore();
+// One per account scope, like the notifications store (a deck column of another account has its own).
+export const useChatUnreadStore = defineScopedStore('chatUnread', (scope) => {
+  const stream = useStreamStore(scope);
   const unread = ref(false);
   const listeners = new Set<(m: ChatMessage) => void>();
   let main: ChannelHandle<'main'> | null = null;

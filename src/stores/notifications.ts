@@ -2,11 +2,11 @@
 // mention / direct-note dots. 2024.10 sends those on `main` (protocol §4.2); since 2025.4 the
 // events are gone and the flags on `i` stay false, so there the dots come from unread mention
 // notifications the reader has not yet seen on the Mentions / Direct pages.
-import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type * as Misskey from 'misskey-js';
 import type { Api } from '@/api/client';
 import { useStreamStore, type ChannelHandle } from '@/stream/store';
+import { defineScopedStore } from './scope';
 
 type Notification = Misskey.entities.Notification;
 type MeDetailed = Misskey.entities.MeDetailed;
@@ -42,8 +42,8 @@ function writeSeen(key: string, value: SeenMentions): void {
   }
 }
 
-export const useNotificationsStore = defineStore('notifications', () => {
-  const stream = useStreamStore();
+export const useNotificationsStore = defineScopedStore('notifications', (scope) => {
+  const stream = useStreamStore(scope);
 
   const unreadCount = ref(0);
   // `i` may say "something is unread" without a count we can trust; the badge then shows a dot.
