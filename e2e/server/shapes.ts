@@ -15,12 +15,15 @@ type NewerPolicies =
   | 'watermarkAvailable';
 export type Policies = Omit<Misskey.entities.RolePolicies, NewerPolicies>;
 
+// Sent only by the 2026 profile, hence optional here.
 type NewerUserFields = 'chatScope' | 'canChat';
-export type UserDetailed = Omit<Misskey.entities.UserDetailedNotMe, NewerUserFields>;
-export type MeDetailed = Omit<Misskey.entities.MeDetailed, NewerUserFields | 'hasUnreadChatMessages' | 'policies'> & {
-  policies: Policies;
-  mutingNotificationTypes: string[];
-};
+export type UserDetailed = Omit<Misskey.entities.UserDetailedNotMe, NewerUserFields> &
+  Partial<Pick<Misskey.entities.UserDetailedNotMe, NewerUserFields>>;
+export type MeDetailed = Omit<Misskey.entities.MeDetailed, NewerUserFields | 'hasUnreadChatMessages' | 'policies'> &
+  Partial<Pick<Misskey.entities.MeDetailed, NewerUserFields | 'hasUnreadChatMessages'>> & {
+    policies: Policies;
+    mutingNotificationTypes: string[];
+  };
 
 type NewerMetaFields = 'clientOptions' | 'googleAnalyticsMeasurementId' | 'sentryForFrontend' | 'federation' | 'policies';
 type Features = Omit<NonNullable<Misskey.entities.MetaDetailed['features']>, 'localTimeline' | 'globalTimeline'>;
@@ -32,3 +35,5 @@ export type MetaDetailed = MetaLite &
 // isMuting, but carry hasUnreadNote for a signed-in viewer.
 export type Antenna = Omit<Misskey.entities.Antenna, 'excludeNotesInSensitiveChannel'>;
 export type Channel = Omit<Misskey.entities.Channel, 'bannerId' | 'isMuting'> & { hasUnreadNote?: boolean };
+// The 2026 profile sends misskey-js 2026.5.1's entities whole.
+export type ModernPolicies = Misskey.entities.RolePolicies;

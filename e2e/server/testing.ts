@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { WebSocket } from 'ws';
+import type { MisskeyProfile } from './db.ts';
 import { startServer, type RunningServer } from './index.ts';
 
 // Helpers for the conformance tests: REST calls, a recording WebSocket client, and a way
@@ -11,14 +12,14 @@ import { startServer, type RunningServer } from './index.ts';
  * A stand-in for one test file, with the control API: started before its tests, reset to the
  * seed after each, closed at the end. `server` forwards to the running instance.
  */
-export function standInForTests() {
+export function standInForTests(misskey: MisskeyProfile = '2024.10') {
   let running: RunningServer | undefined;
   const current = (): RunningServer => {
     if (!running) throw new Error('the stand-in is not started yet (use it inside a test)');
     return running;
   };
   beforeAll(async () => {
-    running = await startServer({ port: 0, test: true });
+    running = await startServer({ port: 0, test: true, misskey });
   });
   afterEach(() => current().reset());
   afterAll(() => current().close());
@@ -169,8 +170,28 @@ export async function control(server: RunningServer, route: string, body: Record
 const FIXTURES = new URL('../../src/testing/fixtures/', import.meta.url);
 export const fixture = (name: string): any => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
 
+// Shape comparison against recorded traffic (absent vs null included).
+
 type Shape = Record<string, string>;
-const NESTED = ['user', 'reply', 'renote', 'poll', 'note', 'channel'];
+const NESTED = [
+  'user',
+  'reply',
+  'renote',
+  'poll',
+  'note',
+  'channel',
+  // 2026 chat and drafts
+  'fromUser',
+  'toUser',
+  'toRoom',
+  'room',
+  'owner',
+  'file',
+  'invitation',
+  'noteDraft',
+  'createdDraft',
+  'updatedDraft',
+];
 
 /** key → 'null' | 'array' | 'object' | typeof, recursing into the nested entities. */
 function shape(value: unknown, prefix = ''): Shape {

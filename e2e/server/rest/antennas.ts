@@ -121,7 +121,7 @@ export const antennaEndpoints: Record<string, Endpoint> = {
       if (isEmpty(f.keywords!) && isEmpty(f.excludeKeywords!)) throw antennaErrors.emptyKeywordToCreate();
       const mine = [...ctx.db.antennas.values()].filter((a) => a.userId === me.id).length;
       // Compared with `>` as the server does, so one more than the limit fits.
-      if (mine > rolePolicies(true).antennaLimit) throw antennaErrors.tooManyAntennas();
+      if (mine > rolePolicies(ctx.db, me).antennaLimit) throw antennaErrors.tooManyAntennas();
       const antenna: AntennaRecord = {
         id: ctx.db.ids.next(),
         userId: me.id,

@@ -88,7 +88,7 @@ export const clipEndpoints: Record<string, Endpoint> = {
       const description = optionalString(ctx.params, 'description', { max: 2048, nullable: true }) ?? null;
       const isPublic = optionalBoolean(ctx.params, 'isPublic', false);
       // Compared with `>` as the server does, so one more than the limit fits.
-      if ([...ctx.db.clips.values()].filter((c) => c.userId === me.id).length > rolePolicies(true).clipLimit)
+      if ([...ctx.db.clips.values()].filter((c) => c.userId === me.id).length > rolePolicies(ctx.db, me).clipLimit)
         throw clipErrors.tooManyClips();
       const clip: ClipRecord = {
         id: ctx.db.ids.next(),
@@ -156,7 +156,7 @@ export const clipEndpoints: Record<string, Endpoint> = {
       const note = ctx.db.notes.get(requiredId(ctx.params, 'noteId'));
       if (!note || !canSee(ctx.db, note, clip.userId)) throw clipErrors.noSuchNoteToAdd();
       if (clip.notes.has(note.id)) throw clipErrors.alreadyClipped();
-      if (clip.notes.size >= rolePolicies(true).noteEachClipsLimit) throw clipErrors.tooManyClipNotes();
+      if (clip.notes.size >= rolePolicies(ctx.db, ctx.me).noteEachClipsLimit) throw clipErrors.tooManyClipNotes();
       clip.notes.set(note.id, ctx.db.ids.next());
       clip.lastClippedAt = new Date().toISOString();
       return undefined;

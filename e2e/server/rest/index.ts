@@ -5,6 +5,9 @@ import { antennaEndpoints } from './antennas.ts';
 import { channelEndpoints } from './channels.ts';
 import { clipEndpoints } from './clips.ts';
 import { exploreEndpoints } from './explore.ts';
+import { chatEndpoints } from './chat.ts';
+import { draftEndpoints } from './drafts.ts';
+import { endpointInfoEndpoints } from './endpoints.ts';
 import { driveEndpoints } from './drive.ts';
 import { favoriteEndpoints } from './favorites.ts';
 import { followRequestEndpoints } from './followRequests.ts';
@@ -29,4 +32,7 @@ export const endpoints: Record<string, Endpoint> = {
   ...channelEndpoints,
   ...announcementEndpoints,
   ...exploreEndpoints,
+  ...chatEndpoints,
+  ...draftEndpoints,
+  ...endpointInfoEndpoints,
 };

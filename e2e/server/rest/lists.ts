@@ -66,7 +66,7 @@ export const listEndpoints: Record<string, Endpoint> = {
       const me = signedIn(ctx);
       const name = listName(ctx);
       // Compared with `>` as the server does, so one more than the limit fits.
-      if (listsOf(ctx.db, me.id, false).length > rolePolicies(true).userListLimit) throw listErrors.tooManyUserLists();
+      if (listsOf(ctx.db, me.id, false).length > rolePolicies(ctx.db, me).userListLimit) throw listErrors.tooManyUserLists();
       const list: UserList = { id: ctx.db.ids.next(), userId: me.id, name, isPublic: false, userIds: [] };
       ctx.db.lists.set(list.id, list);
       return packList(list);
@@ -103,7 +103,7 @@ export const listEndpoints: Record<string, Endpoint> = {
       const user = ctx.db.users.get(requiredId(ctx.params, 'userId'));
       if (!user) throw listErrors.noSuchUserToPush();
       if (list.userIds.includes(user.id)) throw listErrors.alreadyAdded();
-      if (list.userIds.length >= rolePolicies(true).userEachUserListsLimit) throw listErrors.tooManyUsers();
+      if (list.userIds.length >= rolePolicies(ctx.db, ctx.me).userEachUserListsLimit) throw listErrors.tooManyUsers();
       list.userIds.push(user.id);
       ctx.db.events.emit('userList', list.id, 'userAdded', packUserLite(ctx.db, user));
       return undefined;
