@@ -3,6 +3,7 @@ import { RouterLink } from 'vue-router';
 import * as mfm from 'mfm-js';
 import { fnStyle } from './fnStyle';
 import { safeHttpUrl } from './safety';
+import UnicodeEmoji from '../emoji/UnicodeEmoji.vue';
 
 // Deeper trees than this render as their source text: hostile input stays cheap to draw.
 export const MAX_DEPTH = 20;
@@ -10,6 +11,8 @@ export const MAX_DEPTH = 20;
 export interface MfmContext {
   // URL of a custom emoji by its bare name, or undefined to show `:name:`.
   resolveEmoji(name: string): string | undefined;
+  // Twemoji image of a Unicode emoji, or null to draw the glyph.
+  twemoji(emoji: string): string | null;
   // Host of the note's author: a mention without a host in a remote note means that host.
   authorHost: string | null;
   searchLabel: string;
@@ -129,7 +132,7 @@ function renderNode(node: mfm.MfmNode, ctx: MfmContext, depth: number, sized: bo
     case 'emojiCode':
       return emojiImage(node.props.name, ctx);
     case 'unicodeEmoji':
-      return h('span', { class: 'mfm-unicode-emoji' }, node.props.emoji);
+      return h(UnicodeEmoji, { emoji: node.props.emoji, src: ctx.twemoji(node.props.emoji) });
     case 'search':
       return search(node, ctx);
     case 'fn':
