@@ -19,6 +19,8 @@ export interface Endpoint {
   allowGet?: boolean;
   /** anonymous GETs are cacheable for this many seconds */
   cacheSec?: number;
+  /** Misskey versions older than this (calendar versions, 2023.12.0 style) have no such endpoint */
+  since?: string;
   /** returns the JSON body, or undefined for 204 */
   handler(ctx: EndpointContext): unknown;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accentFor, contrast, parseHex } from './accent';
+import { accentFor, contrast, parseHex, textOn } from './accent';
 
 const LIGHT = parseHex('#f4f4f1')!;
 const DARK = parseHex('#1e2125')!;
@@ -23,5 +23,13 @@ describe('accentFor', () => {
     expect(accentFor('')).toBeNull();
     expect(accentFor('red')).toBeNull();
     expect(accentFor('#12345')).toBeNull();
+  });
+});
+
+describe('textOn', () => {
+  it('picks black or white for text on a colour', () => {
+    expect(textOn('#ffcc00')).toBe('#000000');
+    expect(textOn('#1f3a93')).toBe('#ffffff');
+    expect(textOn('nope')).toBeNull();
   });
 });

@@ -51,3 +51,10 @@ export function accentFor(themeColor: string): { light: string; dark: string } |
   if (!rgb) return null;
   return { light: hex(readableOn(rgb, LIGHT_GROUND, 0)), dark: hex(readableOn(rgb, DARK_GROUND, 255)) };
 }
+
+/** Black or white, whichever reads better on `color` (null when it is not a hex colour). */
+export function textOn(color: string): string | null {
+  const rgb = parseHex(color);
+  if (!rgb) return null;
+  return contrast(rgb, [0, 0, 0]) >= contrast(rgb, [255, 255, 255]) ? '#000000' : '#ffffff';
+}
