@@ -37,3 +37,12 @@ export { default as IconLogout } from '@tabler/icons-vue/dist/esm/icons/IconLogo
 export { default as IconUserPlus } from '@tabler/icons-vue/dist/esm/icons/IconUserPlus.mjs';
 export { default as IconChevronLeft } from '@tabler/icons-vue/dist/esm/icons/IconChevronLeft.mjs';
 export { default as IconChevronRight } from '@tabler/icons-vue/dist/esm/icons/IconChevronRight.mjs';
+export { default as IconAward } from '@tabler/icons-vue/dist/esm/icons/IconAward.mjs';
+export { default as IconUserCheck } from '@tabler/icons-vue/dist/esm/icons/IconUserCheck.mjs';
+export { default as IconClockHour4 } from '@tabler/icons-vue/dist/esm/icons/IconClockHour4.mjs';
+export { default as IconBadge } from '@tabler/icons-vue/dist/esm/icons/IconBadge.mjs';
+export { default as IconFileExport } from '@tabler/icons-vue/dist/esm/icons/IconFileExport.mjs';
+export { default as IconFlask } from '@tabler/icons-vue/dist/esm/icons/IconFlask.mjs';
+export { default as IconAppWindow } from '@tabler/icons-vue/dist/esm/icons/IconAppWindow.mjs';
+export { default as IconKey } from '@tabler/icons-vue/dist/esm/icons/IconKey.mjs';
+export { default as IconBellRinging } from '@tabler/icons-vue/dist/esm/icons/IconBellRinging.mjs';
