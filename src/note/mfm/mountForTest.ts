@@ -11,6 +11,7 @@ export const testContext: MfmContext = {
   authorHost: null,
   searchLabel: 'Search query',
   searchButton: 'Search',
+  locale: 'en',
 };
 
 export async function renderMfm(text: string, ctx: Partial<MfmContext> = {}, simple = false): Promise<HTMLElement> {

@@ -17,6 +17,8 @@ export interface MfmContext {
   authorHost: string | null;
   searchLabel: string;
   searchButton: string;
+  // The reader's language, for dates ($[unixtime]).
+  locale: string;
 }
 
 const LINK_ATTRS = { target: '_blank', rel: 'noopener noreferrer' } as const;
@@ -76,7 +78,7 @@ function fn(node: mfm.MfmFn, ctx: MfmContext, depth: number, sized: boolean): VN
     const seconds = Number.parseInt(plainText(node.children), 10);
     const date = new Date(seconds * 1000);
     if (!Number.isFinite(seconds) || Number.isNaN(date.getTime())) return plainText(node.children);
-    return h('time', { datetime: date.toISOString(), class: 'mfm-unixtime' }, date.toLocaleString());
+    return h('time', { datetime: date.toISOString(), class: 'mfm-unixtime' }, date.toLocaleString(ctx.locale));
   }
   const sizing = SIZE_FNS.has(name);
   const children = renderNodes(node.children, ctx, depth + 1, sized || sizing);
