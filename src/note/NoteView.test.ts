@@ -126,7 +126,7 @@ describe('NoteView', () => {
     const el = await mount(n.id);
     expect(el.querySelector('.note-header .acct')?.textContent).toBe(`@${n.user.username}@mk.example.org`);
     const ticker = el.querySelector<HTMLElement>('.ticker');
-    expect(ticker?.textContent?.trim()).toBe('Example Misskey');
+    expect(ticker?.textContent.trim()).toBe('Example Misskey');
     expect(ticker?.querySelector('img')?.getAttribute('src')).toBe('https://mk.example.org/favicon.ico');
     expect(ticker?.style.background).toMatch(/#1f3a93|rgb\(31, 58, 147\)/);
     expect(ticker?.style.color).toMatch(/#ffffff|rgb\(255, 255, 255\)/);
