@@ -68,6 +68,18 @@ describe('notification text', () => {
     expect(notificationText({ ...app, header: null } as Notification, translator)).toBe('Backup done');
   });
 
+  it('reads every other 2024.10 type: role, export, sign-in, token, test', () => {
+    const base = { id: 'x', createdAt: '2026-11-23T06:18:56.731Z' };
+    const read = (n: object) => notificationText({ ...base, ...n } as Notification, translator);
+    expect(read({ type: 'roleAssigned', role: { id: 'r', name: 'Moderator' } })).toBe('You were given the role “Moderator”');
+    expect(read({ type: 'roleAssigned' })).toBe('You were given a role');
+    expect(read({ type: 'exportCompleted', exportedEntity: 'note', fileId: 'f' })).toBe('Your export of notes is ready');
+    expect(read({ type: 'exportCompleted', exportedEntity: 'somethingNew', fileId: 'f' })).toBe('Your export is ready');
+    expect(read({ type: 'login' })).toBe('Someone signed in to your account');
+    expect(read({ type: 'createToken' })).toBe('An access token was created for your account');
+    expect(read({ type: 'test' })).toBe('Test notification');
+  });
+
   it('gives a type it does not know a plain line instead of failing', () => {
     const unknown = {
       id: 'u',
