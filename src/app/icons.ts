@@ -26,7 +26,6 @@ export { default as IconTrash } from '@tabler/icons-vue/dist/esm/icons/IconTrash
 export { default as IconPhotoPlus } from '@tabler/icons-vue/dist/esm/icons/IconPhotoPlus.mjs';
 export { default as IconEyeOff } from '@tabler/icons-vue/dist/esm/icons/IconEyeOff.mjs';
 export { default as IconChartArrows } from '@tabler/icons-vue/dist/esm/icons/IconChartArrows.mjs';
-export { default as IconWorld } from '@tabler/icons-vue/dist/esm/icons/IconWorld.mjs';
 export { default as IconLock } from '@tabler/icons-vue/dist/esm/icons/IconLock.mjs';
 export { default as IconRocketOff } from '@tabler/icons-vue/dist/esm/icons/IconRocketOff.mjs';
 export { default as IconSend } from '@tabler/icons-vue/dist/esm/icons/IconSend.mjs';
