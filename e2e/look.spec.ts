@@ -37,6 +37,8 @@ test("the accent follows the server's theme colour, shaded to stay readable", as
       .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
   const ratio = (lum([0xf4, 0xf4, 0xf1]) + 0.05) / (lum([r!, g!, b!]) + 0.05);
   expect(ratio).toBeGreaterThanOrEqual(4.5);
+  // The browser's own colour for the page is the server's, as it is.
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#ffe066');
 });
 
 test("a remote author's note shows @user@host and their server's ticker", async ({ page }) => {
