@@ -45,3 +45,4 @@ export { default as IconFlask } from '@tabler/icons-vue/dist/esm/icons/IconFlask
 export { default as IconAppWindow } from '@tabler/icons-vue/dist/esm/icons/IconAppWindow.mjs';
 export { default as IconKey } from '@tabler/icons-vue/dist/esm/icons/IconKey.mjs';
 export { default as IconBellRinging } from '@tabler/icons-vue/dist/esm/icons/IconBellRinging.mjs';
+export { default as IconLayoutColumns } from '@tabler/icons-vue/dist/esm/icons/IconLayoutColumns.mjs';
