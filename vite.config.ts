@@ -26,7 +26,8 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   plugins: [
-    vue(),
+    // Every component is <script setup>: the Options API (data, methods, …) need not ship.
+    vue({ features: { optionsAPI: false } }),
     {
       name: 'csp-meta',
       apply: 'build',
