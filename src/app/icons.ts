@@ -46,3 +46,5 @@ export { default as IconAppWindow } from '@tabler/icons-vue/dist/esm/icons/IconA
 export { default as IconKey } from '@tabler/icons-vue/dist/esm/icons/IconKey.mjs';
 export { default as IconBellRinging } from '@tabler/icons-vue/dist/esm/icons/IconBellRinging.mjs';
 export { default as IconLayoutColumns } from '@tabler/icons-vue/dist/esm/icons/IconLayoutColumns.mjs';
+export { default as IconMessages } from '@tabler/icons-vue/dist/esm/icons/IconMessages.mjs';
+export { default as IconCalendarTime } from '@tabler/icons-vue/dist/esm/icons/IconCalendarTime.mjs';

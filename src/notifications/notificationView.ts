@@ -24,7 +24,15 @@ function loose(n: Notification): Loose {
 
 export function notificationUser(n: Notification): UserLite | null {
   const user = loose(n).user;
-  return user && typeof user === 'object' ? (user as UserLite) : null;
+  if (user && typeof user === 'object') return user as UserLite;
+  // An invitation is from the room's owner, the only one who may invite.
+  return n.type === 'chatRoomInvitationReceived' ? (invitationOf(n)?.room.owner ?? null) : null;
+}
+
+// Read loosely too: a server may leave out what misskey-js declares.
+function invitationOf(n: Notification): Misskey.entities.ChatRoomInvitation | undefined {
+  const invitation = loose(n).invitation as Partial<Misskey.entities.ChatRoomInvitation> | undefined;
+  return invitation?.room ? (invitation as Misskey.entities.ChatRoomInvitation) : undefined;
 }
 
 export function notificationNote(n: Notification): Note | null {
@@ -116,11 +124,14 @@ export function notificationText(n: Notification, tr: Translator): string {
   return tr.t(key, { ...params, user: user ? displayName(user) : '' });
 }
 
-/** The note it is about (for renotes, the note renoted), else the user it is about, else nowhere. */
+/** The note it is about (for renotes, the note renoted), else the page or user it is about, else nowhere. */
 export function notificationTarget(n: Notification): RouteLocationRaw | null {
   const note = notificationNote(n);
   const about = note && (n.type === 'renote' || n.type === 'renote:grouped') && note.renoteId ? note.renoteId : note?.id;
   if (about) return { name: 'note', params: { id: about } };
+  if (n.type === 'chatRoomInvitationReceived') return { name: 'chat' };
+  // A scheduled note that failed is a plain draft again: the home composer offers it.
+  if (n.type === 'scheduledNotePostFailed') return { name: 'home' };
   const user = notificationUser(n);
   if (user) return { name: 'user', params: { acct: userAcct(user) } };
   return null;
@@ -139,11 +150,22 @@ export function reactionOf(
   return reaction ? reactionLook(reaction, { ...sources, reactionEmojis: note?.reactionEmojis ?? {} }) : null;
 }
 
+// What a notification without a note is about: an app's message, a draft's text, a room's name.
+function otherExcerpt(n: Notification): string {
+  if (n.type === 'app') return stringField(n, 'body');
+  if (n.type === 'scheduledNotePostFailed') {
+    const draft = loose(n).noteDraft as Partial<Misskey.entities.NoteDraft> | undefined;
+    return draft?.cw ?? draft?.text ?? '';
+  }
+  if (n.type === 'chatRoomInvitationReceived') return invitationOf(n)?.room.name ?? '';
+  return '';
+}
+
 /** A short plain excerpt of what it is about: the note's CW or text, or an app's message body. */
 export function notificationExcerpt(n: Notification, max = 140): string {
   const note = notificationNote(n);
   const shown = note && !note.text && !note.cw && note.renote ? note.renote : note;
-  const raw = shown ? (shown.cw ?? shown.text ?? '') : n.type === 'app' ? stringField(n, 'body') : '';
+  const raw = shown ? (shown.cw ?? shown.text ?? '') : otherExcerpt(n);
   const flat = raw.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
