@@ -33,7 +33,11 @@ export default defineConfig({
     // keep the compiler: locales.test.ts compiles and checks every message as written.
     process.env.VITEST
       ? []
-      : VueI18nPlugin({ include: fileURLToPath(new URL('./src/locales/*/*.json', import.meta.url)), strictMessage: false }),
+      : VueI18nPlugin({
+          include: fileURLToPath(new URL('./src/locales/*/*.json', import.meta.url)),
+          strictMessage: false,
+          dropMessageCompiler: true,
+        }),
     {
       name: 'csp-meta',
       apply: 'build',
