@@ -6,14 +6,30 @@ type I18nMessages = NonNullable<Parameters<typeof createI18n>[0]['messages']>;
 
 // Each file in locales/<lang>/ is one namespace: locales/en/timeline.json → t('timeline.…').
 // English is the fallback and ships in the first screen; other languages load when chosen.
-// A namespace only one page reads (hundreds of achievement names) loads with that page, in
-// every language, English too: see loadNamespace.
-const english = import.meta.glob<Module>(['./locales/en/*.json', '!./locales/en/achievements.json'], { eager: true });
+// A namespace only its own pages read (hundreds of achievement names; antennas, channels, Explore,
+// announcements) loads with them, in every language, English too: see loadNamespace and withNamespace.
+const english = import.meta.glob<Module>(
+  [
+    './locales/en/*.json',
+    '!./locales/en/achievements.json',
+    '!./locales/en/announcements.json',
+    '!./locales/en/antennas.json',
+    '!./locales/en/channels.json',
+    '!./locales/en/explore.json',
+  ],
+  { eager: true },
+);
 const others = {
   ...import.meta.glob<Module>(['./locales/*/*.json', '!./locales/en/*.json']),
-  ...import.meta.glob<Module>('./locales/en/achievements.json'),
+  ...import.meta.glob<Module>([
+    './locales/en/achievements.json',
+    './locales/en/announcements.json',
+    './locales/en/antennas.json',
+    './locales/en/channels.json',
+    './locales/en/explore.json',
+  ]),
 };
-const ON_DEMAND = new Set(['achievements']);
+const ON_DEMAND = new Set(['achievements', 'announcements', 'antennas', 'channels', 'explore']);
 
 function parts(path: string): { lang: string; ns: string } {
   const [, lang = '', ns = ''] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
@@ -80,6 +96,11 @@ export async function loadNamespace(ns: string): Promise<void> {
   wanted.add(ns);
   const shown = i18n.global.locale.value;
   await Promise.all([...new Set(['en', shown])].map((lang) => loadFiles(lang, (n) => n === ns)));
+}
+
+/** A route's page that reads an on-demand namespace: it shows once the strings are in too. */
+export function withNamespace<T>(ns: string, page: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([page(), loadNamespace(ns)]))[0];
 }
 
 // Shows `lang` once its strings are in (English stays on screen meanwhile, never bare keys).

@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { withNamespace } from '@/i18n';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -60,36 +61,46 @@ const routes: RouteRecordRaw[] = [
   { path: '/search', name: 'search', component: () => import('@/pages/SearchPage.vue') },
   { path: '/lists', name: 'lists', component: () => import('@/pages/ListsPage.vue'), meta: { requiresAccount: true } },
   { path: '/lists/:id', name: 'list', component: () => import('@/pages/ListPage.vue'), meta: { requiresAccount: true } },
-  { path: '/explore', name: 'explore', component: () => import('@/pages/ExplorePage.vue') },
+  { path: '/explore', name: 'explore', component: withNamespace('explore', () => import('@/pages/ExplorePage.vue')) },
   { path: '/clips', name: 'clips', component: () => import('@/pages/ClipsPage.vue'), meta: { requiresAccount: true } },
   { path: '/clips/:id', name: 'clip', component: () => import('@/pages/ClipPage.vue') },
   {
     path: '/announcements',
     name: 'announcements',
-    component: () => import('@/pages/AnnouncementsPage.vue'),
+    component: withNamespace('announcements', () => import('@/pages/AnnouncementsPage.vue')),
   },
-  { path: '/antennas', name: 'antennas', component: () => import('@/pages/AntennasPage.vue'), meta: { requiresAccount: true } },
+  {
+    path: '/antennas',
+    name: 'antennas',
+    component: withNamespace('antennas', () => import('@/pages/AntennasPage.vue')),
+    meta: { requiresAccount: true },
+  },
   {
     path: '/antennas/new',
     name: 'antenna-new',
-    component: () => import('@/pages/AntennaEditPage.vue'),
+    component: withNamespace('antennas', () => import('@/pages/AntennaEditPage.vue')),
     meta: { requiresAccount: true },
   },
-  { path: '/antennas/:id', name: 'antenna', component: () => import('@/pages/AntennaPage.vue'), meta: { requiresAccount: true } },
+  {
+    path: '/antennas/:id',
+    name: 'antenna',
+    component: withNamespace('antennas', () => import('@/pages/AntennaPage.vue')),
+    meta: { requiresAccount: true },
+  },
   {
     path: '/antennas/:id/edit',
     name: 'antenna-edit',
-    component: () => import('@/pages/AntennaEditPage.vue'),
+    component: withNamespace('antennas', () => import('@/pages/AntennaEditPage.vue')),
     meta: { requiresAccount: true },
   },
-  { path: '/channels', name: 'channels', component: () => import('@/pages/ChannelsPage.vue') },
+  { path: '/channels', name: 'channels', component: withNamespace('channels', () => import('@/pages/ChannelsPage.vue')) },
   {
     path: '/channels/new',
     name: 'channel-new',
-    component: () => import('@/pages/ChannelNewPage.vue'),
+    component: withNamespace('channels', () => import('@/pages/ChannelNewPage.vue')),
     meta: { requiresAccount: true },
   },
-  { path: '/channels/:id', name: 'channel', component: () => import('@/pages/ChannelPage.vue') },
+  { path: '/channels/:id', name: 'channel', component: withNamespace('channels', () => import('@/pages/ChannelPage.vue')) },
   { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsPage.vue') },
   { path: '/signin', name: 'signin', component: () => import('@/pages/SignInPage.vue') },
   { path: '/miauth-callback', name: 'miauth', component: () => import('@/pages/MiAuthCallbackPage.vue') },
