@@ -25,6 +25,10 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
   const listeners = new Set<(n: Notification) => void>();
   let main: ChannelHandle<'main'> | null = null;
   let undo: Array<() => void> = [];
+  // The newest notification heard (streamed or polled): polls ask for what came after it.
+  let newest: string | null = null;
+  let startedAt = 0;
+  let pollBusy = false;
 
   const hasUnread = computed(() => unreadCount.value > 0 || unreadFlag.value);
 
@@ -52,9 +56,14 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
     counted.clear();
   }
 
-  function onNotification(n: Notification): void {
+  function heard(id: string): void {
+    if (newest === null || id > newest) newest = id;
+  }
+
+  function onNotification(n: Notification, count = true): void {
+    heard(n.id);
     if (isViewedNow()) stream.readNotification();
-    else countUnread(n);
+    else if (count) countUnread(n);
     for (const fn of [...listeners]) {
       try {
         fn(n);
@@ -70,7 +79,7 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
     applyMe(me);
     const handle = stream.connect('main');
     main = handle;
-    handle.on('notification', onNotification);
+    handle.on('notification', (n) => onNotification(n));
     handle.on('unreadNotification', (n) => {
       // Sent 2 s later only if still unread; a page that was looking has already asked to read it.
       if (!isViewedNow()) countUnread(n);
@@ -83,6 +92,8 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
     handle.on('readAllUnreadMentions', () => (unreadMentions.value = false));
     handle.on('unreadSpecifiedNote', () => (unreadDirect.value = true));
     handle.on('readAllUnreadSpecifiedNotes', () => (unreadDirect.value = false));
+    startedAt = Date.now();
+    newest = null;
     // Events sent while the socket was down are lost: the counters come from `i` again.
     undo.push(
       stream.onReconnected(() => {
@@ -93,12 +104,43 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
           () => {},
         );
       }),
+      stream.onPoll(() => void poll(api, handle)),
     );
+  }
+
+  // Without a stream: what came since the newest notification heard. The first poll knows of
+  // none: it takes the counters from `i` and hands the page's entries newer than the stream's
+  // last moment to the listeners (the notifications page), uncounted.
+  async function poll(api: Api, handle: ChannelHandle<'main'>): Promise<void> {
+    if (pollBusy) return;
+    pollBusy = true;
+    try {
+      const markAsRead = isViewedNow();
+      if (newest === null) {
+        const since = stream.downSince ?? startedAt;
+        const page = await api.request('i/notifications', { limit: 20, markAsRead });
+        const fresh = await api.request('i', {});
+        if (main !== handle) return;
+        applyMe(fresh);
+        for (const n of [...page].reverse()) if (Date.parse(n.createdAt) > since) onNotification(n, false);
+        if (page[0]) heard(page[0].id);
+        return;
+      }
+      // With only sinceId the server answers oldest first.
+      const page = await api.request('i/notifications', { sinceId: newest, limit: 100, markAsRead });
+      if (main !== handle) return;
+      for (const n of page) onNotification(n);
+    } catch {
+      // The next poll asks again from the same place.
+    } finally {
+      pollBusy = false;
+    }
   }
 
   function stop(): void {
     main?.dispose();
     main = null;
+    newest = null;
     undo.forEach((fn) => fn());
     undo = [];
     clearUnread();
