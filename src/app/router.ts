@@ -36,6 +36,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/FavoritesPage.vue'),
     meta: { requiresAccount: true },
   },
+  {
+    path: '/catch-up',
+    name: 'catch-up',
+    component: () => import('@/pages/CatchUpPage.vue'),
+    meta: { requiresAccount: true },
+  },
   { path: '/deck', name: 'deck', component: () => import('@/pages/DeckPage.vue'), meta: { requiresAccount: true, wide: true } },
   { path: '/search', name: 'search', component: () => import('@/pages/SearchPage.vue') },
   { path: '/lists', name: 'lists', component: () => import('@/pages/ListsPage.vue'), meta: { requiresAccount: true } },
