@@ -5,7 +5,7 @@ import { useNotificationsStore } from './notifications';
 import { nextTick } from 'vue';
 import { ORIGIN, TOKEN, reconnect, setupStream, setVisibility, startOpen, teardownStream } from '@/stream/testing/streamHarness';
 import { dataSaver } from '@/stream/dataSaver';
-import { POLL_INTERVAL_MS } from '@/stream/store';
+import { POLL_INTERVAL_MS } from '@/stream/poller';
 import type { FakeWebSocket } from '@/stream/testing/fakeWebSocket';
 import meUnread from '@/testing/fixtures/rest-i-alice-unread.json';
 import mainRecording from '@/testing/fixtures/stream-main-interactions.json';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
-import { POLL_HIDDEN_MS, POLL_INTERVAL_MS, REFUSED_AFTER_MS, useStreamStore } from './store';
+import { REFUSED_AFTER_MS, useStreamStore } from './store';
+import { POLL_HIDDEN_MS, POLL_INTERVAL_MS } from './poller';
 import { dataSaver } from './dataSaver';
 import { FakeWebSocket } from './testing/fakeWebSocket';
 import { ORIGIN, TOKEN, setOnline, setVisibility, setupStream, startOpen, teardownStream } from './testing/streamHarness';

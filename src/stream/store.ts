@@ -6,6 +6,7 @@ import { backoffDelay } from './backoff';
 import { createCaptureRegistry } from './captureRegistry';
 import { createChannelRegistry } from './channelRegistry';
 import { dataSaver } from './dataSaver';
+import { createPoller } from './poller';
 import { callSafely, type Listener } from './listeners';
 import {
   parseFrame,
@@ -47,9 +48,6 @@ export const WAKE_GAP_MS = 30_000;
 // Sockets that keep failing to open this long while REST answers (a proxy refusing upgrades):
 // what is on screen is polled until a socket opens again.
 export const REFUSED_AFTER_MS = 15_000;
-// How often what is on screen is polled while there is no stream, and when the tab is hidden.
-export const POLL_INTERVAL_MS = 15_000;
-export const POLL_HIDDEN_MS = 60_000;
 
 /** The stream URL; the token goes in `?i=` because browsers cannot set headers on a WebSocket. */
 export function streamUrl(origin: string, token: string | null): string {
@@ -90,13 +88,10 @@ export const useStreamStore = defineScopedStore('stream', () => {
   let restAnswers = false;
   let refusedTimer: ReturnType<typeof setTimeout> | null = null;
   const refused = ref(false);
-  let pollTimer: ReturnType<typeof setTimeout> | null = null;
-  let lastPoll = 0;
 
   const noteListeners = new Set<(e: NoteUpdatedEvent) => void>();
   const broadcastListeners = new Map<BroadcastType, Set<Listener>>();
   const reconnectedListeners = new Set<() => void>();
-  const pollListeners = new Set<() => void>();
 
   const api = createApiOverStream(send);
   const channels = createChannelRegistry(send, isOpen);
@@ -260,28 +255,7 @@ export const useStreamStore = defineScopedStore('stream', () => {
     () => state.value === 'paused' || (refused.value && (state.value === 'reconnecting' || state.value === 'connecting')),
   );
 
-  function pollNow(): void {
-    if (pollTimer !== null) clearTimeout(pollTimer);
-    pollTimer = null;
-    if (!polling.value) return;
-    lastPoll = Date.now();
-    if (navigator.onLine) for (const fn of [...pollListeners]) callSafely(fn, undefined);
-    pollTimer = setTimeout(pollNow, document.visibilityState === 'visible' ? POLL_INTERVAL_MS : POLL_HIDDEN_MS);
-  }
-
-  // The first poll comes at once: it reads what the missing stream did not bring.
-  watch(polling, (on) => {
-    if (on) pollNow();
-    else if (pollTimer !== null) {
-      clearTimeout(pollTimer);
-      pollTimer = null;
-    }
-  });
-
-  function onPoll(fn: () => void): () => void {
-    pollListeners.add(fn);
-    return () => pollListeners.delete(fn);
-  }
+  const poller = createPoller(polling);
 
   // Data saver turned on: the socket closes (what it would bring is polled); off: it opens again.
   watch(dataSaver, (on) => {
@@ -316,8 +290,7 @@ export const useStreamStore = defineScopedStore('stream', () => {
     // Timers of hidden tabs are throttled; that gap is not a sleep.
     lastTick = Date.now();
     retryNow();
-    // Back from the slower hidden pace: poll now if a visible tab would have by now.
-    if (polling.value && Date.now() - lastPoll >= POLL_INTERVAL_MS) pollNow();
+    poller.shown();
   }
 
   function onWakeTick(): void {
@@ -469,7 +442,7 @@ export const useStreamStore = defineScopedStore('stream', () => {
     onNoteUpdated,
     onBroadcast,
     onReconnected,
-    onPoll,
+    onPoll: poller.onPoll,
     apiOverStream,
   };
 });
