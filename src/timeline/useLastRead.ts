@@ -66,7 +66,8 @@ export function useLastRead(opts: LastReadOptions) {
   const account = useLastReadAccount();
   // This visit's line: the mark as it was when the visit began.
   const line = ref<string | null>(null);
-  const lineInView = ref(false);
+  // The line is below what is on screen: the reader has not got back to it yet.
+  const lineAhead = ref(false);
 
   watch(
     account,
@@ -81,7 +82,8 @@ export function useLastRead(opts: LastReadOptions) {
     const key = account.value;
     if (!opts.enabled || !key) return;
     const rows = opts.onScreen();
-    lineInView.value = rows.some((row) => row.kind === 'lastRead');
+    const at = line.value;
+    lineAhead.value = at !== null && rows.length > 0 && rows.every((row) => row.kind !== 'lastRead' && row.position > at);
     if (document.visibilityState !== 'visible' || !opts.shown()) return;
     let newest: string | null = null;
     for (const row of rows) if (row.kind === 'note' && (newest === null || row.position > newest)) newest = row.position;
@@ -114,5 +116,5 @@ export function useLastRead(opts: LastReadOptions) {
     if (frame) cancelAnimationFrame(frame);
   });
 
-  return { line, lineInView };
+  return { line, lineAhead };
 }
