@@ -13,7 +13,8 @@ const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
 const articles = (page: Page) => page.locator('article[data-note-id]');
 const article = (page: Page, id: string) => page.locator(`article[data-note-id="${id}"]`);
 const timelineNote = (page: Page, text: string) => articles(page).filter({ hasText: text });
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name });
+const nav = (page: Page, name: string | RegExp) =>
+  page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name });
 
 async function post(user: string, params: Record<string, unknown>): Promise<string> {
   return (await actAs<{ body: { createdNote: { id: string } } }>(user, 'notes/create', params)).body.createdNote.id;
@@ -213,4 +214,37 @@ test('Home keeps the last note seen: back after others posted, a line sits right
       .map((row) => row.querySelector('article')?.dataset.noteId ?? (row.querySelector('[role="separator"]') ? 'line' : '?')),
   );
   expect(rows.slice(0, 7)).toEqual([...away, 'line', seen]);
+});
+
+test('Data saver keeps no socket: Home and the notification badge are updated by polling; turned off, the stream is back', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signInAs(page, 'alice');
+  await page.goto('/settings');
+  await page.getByRole('checkbox', { name: 'Data saver' }).check();
+  await nav(page, 'Home').click();
+  await expect(articles(page).first()).toBeVisible();
+  await expect(page.getByText('Data saver is on. Updating every 15 s.')).toBeVisible();
+  const notificationsLink = nav(page, /^Notifications/);
+  await expect(notificationsLink).toHaveAccessibleName(/^Notifications\W*3 unread$/);
+  expect((await sockets()).filter((s) => s.user === 'alice')).toEqual([]);
+
+  const text = unique('read by polling');
+  const id = await post('bob', { text });
+  const mine = await post('alice', { text: unique('react to me') });
+  await actAs('bob', 'notes/reactions/create', { noteId: mine, reaction: '👍' });
+  await expect(article(page, id)).toHaveCount(1, { timeout: 30_000 });
+  await expect(notificationsLink).toHaveAccessibleName(/^Notifications\W*4 unread$/, { timeout: 30_000 });
+  expect((await sockets()).filter((s) => s.user === 'alice')).toEqual([]);
+
+  // Still on after a reload: it is a setting of this device.
+  await page.reload();
+  await expect(page.getByText('Data saver is on. Updating every 15 s.')).toBeVisible();
+  await nav(page, 'Settings').click();
+  await page.getByRole('checkbox', { name: 'Data saver' }).uncheck();
+  await nav(page, 'Home').click();
+  await expect.poll(async () => (await sockets()).filter((s) => s.user === 'alice').length).toBe(1);
+  await expect(page.getByText('Updating every 15 s.')).toHaveCount(0);
+  await expect(article(page, id)).toHaveCount(1);
 });
