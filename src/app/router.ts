@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { loadNamespace } from '@/i18n';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -39,7 +40,8 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/catch-up',
     name: 'catch-up',
-    component: () => import('@/pages/CatchUpPage.vue'),
+    // Its strings load with it (an on-demand namespace), so it never shows bare keys.
+    component: () => Promise.all([import('@/pages/CatchUpPage.vue'), loadNamespace('catchup')]).then(([page]) => page),
     meta: { requiresAccount: true },
   },
   { path: '/chat', name: 'chat', component: () => import('@/pages/ChatPage.vue'), meta: { requiresAccount: true } },

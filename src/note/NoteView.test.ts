@@ -78,13 +78,14 @@ describe('NoteView', () => {
     const target = wrapper.renoteId!;
     let el = await mount(target, { renotes: renotes.slice(1).map((r) => r.id) });
     expect(el.querySelector('article')?.dataset.noteId).toBe(target);
-    expect(el.querySelector('summary')?.textContent).toBe('Renoted by carol, Bob and Erin');
+    // (The renoters' line is loaded when first needed.)
+    await vi.waitFor(() => expect(el.querySelector('summary')?.textContent).toBe('Renoted by carol, Bob and Erin'));
     const hrefs = [...el.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual(expect.arrayContaining(['/notes/r3', '/notes/r2', '/notes/r1', '/@carol', '/@bob', '/@erin']));
     el.remove();
 
     el = await mount(target, { renotes: renotes.map((r) => r.id) });
-    expect(el.querySelector('summary')?.textContent).toBe('Renoted by Dave, carol and 2 others');
+    await vi.waitFor(() => expect(el.querySelector('summary')?.textContent).toBe('Renoted by Dave, carol and 2 others'));
     el.remove();
 
     // One renote of a note that is in the timeline too: the usual "Renoted by" line.
