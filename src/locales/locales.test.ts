@@ -9,7 +9,7 @@ const messages = () => i18n.global.messages.value as unknown as Record<string, T
 
 // The on-demand namespaces are checked like the rest.
 beforeAll(async () => {
-  await Promise.all(['achievements', 'announcements', 'antennas', 'channels', 'explore'].map(loadNamespace));
+  await Promise.all(['achievements', 'announcements', 'antennas', 'catchup', 'channels', 'explore'].map(loadNamespace));
   await Promise.all(LOCALES.map(loadLocale));
 });
 
@@ -30,6 +30,7 @@ const english = () => flatten(messages().en!);
 it("ships the languages of Misskey's largest communities", () => {
   expect(LOCALES).toEqual(expect.arrayContaining(['en', 'ja', 'id-ID', 'ko-KR', 'zh-CN']));
   expect(english().has('achievements.notes1.name')).toBe(true);
+  expect(english().has('catchup.title')).toBe(true);
 });
 
 describe.each(LOCALES)('locale %s', (locale) => {
