@@ -6,8 +6,8 @@ type I18nMessages = NonNullable<Parameters<typeof createI18n>[0]['messages']>;
 
 // Each file in locales/<lang>/ is one namespace: locales/en/timeline.json → t('timeline.…').
 // English is the fallback and ships in the first screen; other languages load when chosen.
-// A namespace only its own pages read (hundreds of achievement names; antennas, channels, Explore,
-// announcements, Catch-up) loads with them, in every language, English too: see loadNamespace and withNamespace.
+// A namespace only its own pages read (hundreds of achievement names; antennas, channels, clips,
+// Explore, announcements, Catch-up) loads with them, in every language, English too: see loadNamespace and withNamespace.
 const english = import.meta.glob<Module>(
   [
     './locales/en/*.json',
@@ -16,6 +16,7 @@ const english = import.meta.glob<Module>(
     '!./locales/en/antennas.json',
     '!./locales/en/catchup.json',
     '!./locales/en/channels.json',
+    '!./locales/en/clips.json',
     '!./locales/en/explore.json',
   ],
   { eager: true },
@@ -28,10 +29,11 @@ const others = {
     './locales/en/antennas.json',
     './locales/en/catchup.json',
     './locales/en/channels.json',
+    './locales/en/clips.json',
     './locales/en/explore.json',
   ]),
 };
-const ON_DEMAND = new Set(['achievements', 'announcements', 'antennas', 'catchup', 'channels', 'explore']);
+const ON_DEMAND = new Set(['achievements', 'announcements', 'antennas', 'catchup', 'channels', 'clips', 'explore']);
 
 function parts(path: string): { lang: string; ns: string } {
   const [, lang = '', ns = ''] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];

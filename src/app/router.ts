@@ -23,7 +23,11 @@ const routes: RouteRecordRaw[] = [
   { path: '/:acct(@[^/]+)', name: 'user', component: () => import('@/pages/UserPage.vue') },
   { path: '/:acct(@[^/]+)/following', name: 'user-following', component: () => import('@/pages/FollowListPage.vue') },
   { path: '/:acct(@[^/]+)/followers', name: 'user-followers', component: () => import('@/pages/FollowListPage.vue') },
-  { path: '/:acct(@[^/]+)/clips', name: 'user-clips', component: () => import('@/pages/UserClipsPage.vue') },
+  {
+    path: '/:acct(@[^/]+)/clips',
+    name: 'user-clips',
+    component: withNamespace('clips', () => import('@/pages/UserClipsPage.vue')),
+  },
   {
     path: '/notifications',
     name: 'notifications',
@@ -69,8 +73,13 @@ const routes: RouteRecordRaw[] = [
   { path: '/lists', name: 'lists', component: () => import('@/pages/ListsPage.vue'), meta: { requiresAccount: true } },
   { path: '/lists/:id', name: 'list', component: () => import('@/pages/ListPage.vue'), meta: { requiresAccount: true } },
   { path: '/explore', name: 'explore', component: withNamespace('explore', () => import('@/pages/ExplorePage.vue')) },
-  { path: '/clips', name: 'clips', component: () => import('@/pages/ClipsPage.vue'), meta: { requiresAccount: true } },
-  { path: '/clips/:id', name: 'clip', component: () => import('@/pages/ClipPage.vue') },
+  {
+    path: '/clips',
+    name: 'clips',
+    component: withNamespace('clips', () => import('@/pages/ClipsPage.vue')),
+    meta: { requiresAccount: true },
+  },
+  { path: '/clips/:id', name: 'clip', component: withNamespace('clips', () => import('@/pages/ClipPage.vue')) },
   {
     path: '/announcements',
     name: 'announcements',

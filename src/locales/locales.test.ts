@@ -9,7 +9,7 @@ const messages = () => i18n.global.messages.value as unknown as Record<string, T
 
 // The on-demand namespaces are checked like the rest.
 beforeAll(async () => {
-  await Promise.all(['achievements', 'announcements', 'antennas', 'catchup', 'channels', 'explore'].map(loadNamespace));
+  await Promise.all(['achievements', 'announcements', 'antennas', 'catchup', 'channels', 'clips', 'explore'].map(loadNamespace));
   await Promise.all(LOCALES.map(loadLocale));
 });
 
