@@ -1,6 +1,5 @@
 // What a notification says and where it leads, whatever its type (newer servers add types).
 import type * as Misskey from 'misskey-js';
-import type { RouteLocationRaw } from 'vue-router';
 import { userAcct } from '@/note/acct';
 import { reactionLook, type ReactionEmojiSources, type ReactionLook } from '@/note/reactionEmoji';
 
@@ -62,12 +61,15 @@ export function notificationText(n: Notification, { t, te }: Translator, reactio
   return te(key) ? t(key, params) : t('notifications.types.other', params);
 }
 
-/** The note it is about, else the user it is about, else nowhere. */
-export function notificationTarget(n: Notification): RouteLocationRaw | null {
+/**
+ * The page of the note it is about, else of the user it is about, else nowhere. A path, not a
+ * named route: the service worker opens it too (a push notification clicked).
+ */
+export function notificationTarget(n: Notification): string | null {
   const note = notificationNote(n);
-  if (note) return { name: 'note', params: { id: note.id } };
+  if (note) return `/notes/${encodeURIComponent(note.id)}`;
   const user = notificationUser(n);
-  if (user) return { name: 'user', params: { acct: userAcct(user) } };
+  if (user) return `/${userAcct(user)}`;
   return null;
 }
 
