@@ -5,7 +5,7 @@ import { useStreamStore } from '@/stream/store';
 import { useNotesStore } from '@/stores/notes';
 import { backfill } from './backfill';
 import { refreshEach, storeSink } from './refreshNotes';
-import { maxId, type TimelineItem } from './timelineList';
+import { gapItem, maxId, type TimelineItem } from './timelineList';
 import { PAGE_SIZE, type Timeline } from './useTimeline';
 
 type Note = Misskey.entities.Note;
@@ -37,7 +37,10 @@ export function useBackfill(tl: Timeline) {
   }
 
   // Reads forward from `sinceId`; whatever could not be read (cap, failure) becomes a gap.
-  async function walk(sinceId: string, onPage: (page: Note[]) => void): Promise<{ loaded: number; gap: boolean }> {
+  async function walk(
+    sinceId: string,
+    onPage: (page: Note[]) => void,
+  ): Promise<{ loaded: number; gap: boolean; failed: boolean }> {
     const gen = tl.generation();
     let cursor = sinceId;
     let loaded = 0;
@@ -57,13 +60,13 @@ export function useBackfill(tl: Timeline) {
         tl.state.addGap(result.cursor);
         tl.sync();
       }
-      return { loaded, gap: result.capped };
+      return { loaded, gap: result.capped, failed: false };
     } catch {
       if (gen === tl.generation()) {
         tl.state.addGap(cursor);
         tl.sync();
       }
-      return { loaded, gap: true };
+      return { loaded, gap: true, failed: true };
     }
   }
 
@@ -75,23 +78,31 @@ export function useBackfill(tl: Timeline) {
     );
   }
 
-  async function catchUp(): Promise<void> {
-    const since = tl.state.newestId();
+  // From `from` (a list kept from before, whose newest note may lie under ones streamed since),
+  // else from the newest note held.
+  async function catchUp(from: string | null = null): Promise<void> {
+    const since = from ?? tl.state.newestId();
     if (tl.status.value !== 'ready' || !since) {
       await tl.loadFirst();
       return;
     }
+    // A gap an earlier catch-up left here (it failed, offline) is what this one reads.
+    tl.state.removeGap(gapItem(since).id);
+    tl.sync();
+    const gen = tl.generation();
     const [result] = await Promise.all([walk(since, (page) => tl.arrive(page)), refreshCaptured()]);
+    // Caught up: the list no longer shows an older session.
+    if (!result.failed && gen === tl.generation()) tl.asOf.value = null;
     if (result.gap) announce(t('timeline.backfill.partial', { n: result.loaded }));
     else if (result.loaded) announce(t('timeline.backfill.loaded', { n: result.loaded }));
   }
 
-  function onReconnected(): void {
+  function onReconnected(from: string | null = null): void {
     if (running) {
       again = true;
       return;
     }
-    running = catchUp().finally(() => {
+    running = catchUp(from).finally(() => {
       running = null;
       if (again) {
         again = false;
@@ -118,16 +129,21 @@ export function useBackfill(tl: Timeline) {
     if (e.persisted) onReconnected();
   }
 
+  // As an event listener: from the newest note held.
+  function fromNewest(): void {
+    onReconnected();
+  }
+
   let off: (() => void) | null = null;
   onMounted(() => {
-    off = stream.onReconnected(onReconnected);
+    off = stream.onReconnected(fromNewest);
     window.addEventListener('pageshow', onPageShow);
-    window.addEventListener('online', onReconnected);
+    window.addEventListener('online', fromNewest);
   });
   onBeforeUnmount(() => {
     off?.();
     window.removeEventListener('pageshow', onPageShow);
-    window.removeEventListener('online', onReconnected);
+    window.removeEventListener('online', fromNewest);
     if (clearTimer !== null) clearTimeout(clearTimer);
   });
 

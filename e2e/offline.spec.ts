@@ -1,0 +1,76 @@
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { actAs, control, signInAs } from './support/control';
+import { waitUntilKept } from './support/offline';
+
+// The installed app that is simply there: the last session shows at once, and reads offline.
+
+const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
+const articles = (page: Page) => page.locator('article[data-note-id]');
+const note = (page: Page, text: string) => articles(page).filter({ hasText: text });
+
+type Created = { createdNote: { id: string } };
+async function post(user: string, text: string): Promise<string> {
+  return (await actAs<{ body: Created }>(user, 'notes/create', { text })).body.createdNote.id;
+}
+
+// Home with a note of bob's on top, read, and kept on the device; the service worker controls the page.
+async function readHome(page: Page): Promise<{ text: string; id: string }> {
+  await signInAs(page, 'alice');
+  const text = unique('read before');
+  const id = await post('bob', text);
+  await page.goto('/');
+  await expect(note(page, text)).toBeVisible();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitUntilKept(page, id);
+  return { text, id };
+}
+
+test.beforeEach(async () => {
+  await control('reset');
+});
+
+test('offline, a reload shows the notes read before; back online the new ones come in order, once each', async ({
+  page,
+  context,
+}) => {
+  const read = await readHome(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(note(page, read.text)).toBeVisible();
+  await expect(page.getByText(/^As of .*: kept on this device$/)).toBeVisible();
+  await expect(page.locator('[data-status="offline"]')).toContainText('You are offline');
+
+  const meanwhile: string[] = [];
+  for (let i = 1; i <= 3; i++) {
+    meanwhile.push(unique(`posted while offline #${i}`));
+    await post('bob', meanwhile.at(-1)!);
+  }
+  await context.setOffline(false);
+  await expect(note(page, meanwhile[2]!)).toBeVisible();
+  await expect(page.getByText(/^As of /)).toHaveCount(0);
+  const shown = await articles(page).evaluateAll((els) => els.map((el) => [el.getAttribute('data-note-id'), el.textContent]));
+  expect(new Set(shown.map(([id]) => id)).size).toBe(shown.length);
+  const order = [...meanwhile].reverse().concat(read.text);
+  expect(shown.slice(0, 4).map(([, text]) => order.findIndex((t) => text!.includes(t)))).toEqual([0, 1, 2, 3]);
+});
+
+test('a cold start with a warm cache shows the first note before the timeline request is answered', async ({ page, context }) => {
+  const read = await readHome(page);
+  await page.close();
+  const after = unique('posted while the app was closed');
+  await post('bob', after);
+
+  const held: Route[] = [];
+  let holding = true;
+  await context.route(/\/api\/notes\/timeline$/, (route) => (holding ? void held.push(route) : route.continue()));
+  const restarted = await context.newPage();
+  await restarted.goto('/');
+  await expect(note(restarted, read.text)).toBeVisible();
+  // The timeline's catch-up was asked for, and is still held back.
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  await expect(note(restarted, after)).toHaveCount(0);
+  holding = false;
+  for (const route of held) await route.continue();
+  await expect(note(restarted, after)).toBeVisible();
+  await expect(articles(restarted).first()).toContainText(after);
+});
