@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { actAs, control, signInAs } from './support/control';
-import { waitUntilKept } from './support/offline';
+import { keptRecords, waitUntilKept } from './support/offline';
 
 // The installed app that is simply there: the last session shows at once, and reads offline.
 
@@ -73,4 +73,48 @@ test('a cold start with a warm cache shows the first note before the timeline re
   for (const route of held) await route.continue();
   await expect(note(restarted, after)).toBeVisible();
   await expect(articles(restarted).first()).toContainText(after);
+});
+
+test('offline, notes opened before, profiles and the notifications read from what was kept; a reaction is refused plainly', async ({
+  page,
+  context,
+}) => {
+  await signInAs(page, 'alice');
+  const opened = unique('a note opened once');
+  const id = await post('bob', opened);
+  const mention = unique('mentioning alice');
+  await post('carol', `@alice ${mention}`);
+  await page.goto(`/notes/${id}`);
+  await expect(note(page, opened)).toBeVisible();
+  await page.goto('/@carol');
+  await expect(page.getByRole('button', { name: 'Unfollow' })).toBeVisible();
+  await page.goto('/notifications');
+  await expect(page.getByText(mention)).toBeVisible();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await expect
+    .poll(async () => (await keptRecords(page, 'reads')).map((r) => (r as { key: string }).key.split('|').at(-1)).sort())
+    .toEqual(['note:' + id, 'notifications', 'user:@carol']);
+
+  await context.setOffline(true);
+  await page.goto(`/notes/${id}`);
+  await expect(note(page, opened)).toBeVisible();
+  await expect(page.getByText(/^As of /)).toBeVisible();
+  await expect(page.locator('[data-status="offline"]')).toContainText('You are offline');
+  const article = note(page, opened);
+  await article.getByRole('button', { name: 'React' }).click();
+  await page
+    .getByRole('dialog', { name: 'Pick a reaction' })
+    .getByRole('button', { name: /^(👍|thumbs up)/ })
+    .first()
+    .click();
+  await expect(article.getByRole('alert')).toContainText('You are offline: reactions cannot be sent now');
+  await expect(article.getByRole('list', { name: 'Reactions' }).getByRole('button')).toHaveCount(0);
+
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Notifications' }).click();
+  await expect(page.getByText(mention)).toBeVisible();
+  await page.goto('/@carol');
+  await expect(page.getByRole('button', { name: 'Unfollow' })).toBeVisible();
+  await expect(page.getByText(/^As of /).first()).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.getByText(/^As of /)).toHaveCount(0);
 });

@@ -34,6 +34,7 @@ export function useNotifications() {
       }
     },
     onRead: () => unread.markedRead(),
+    keep: 'notifications',
   });
 
   const unlisten = unread.listen((n) => feed.prepend([n]));
@@ -51,5 +52,12 @@ export function useNotifications() {
     document.removeEventListener('visibilitychange', onVisibility);
   });
 
-  return { items: feed.items, loading: feed.loading, done: feed.done, error: feed.error, loadMore: feed.loadMore };
+  return {
+    items: feed.items,
+    loading: feed.loading,
+    done: feed.done,
+    error: feed.error,
+    asOf: feed.asOf,
+    loadMore: feed.loadMore,
+  };
 }
