@@ -56,7 +56,9 @@ describe('push notifications from Misskey', () => {
     const shown = composePush(pushed(follow, 'bob1'), record({ alice1: alice, bob1: bob }), pushTranslator('ja'), NOW)!;
     expect(shown.title).toMatch(/ · @bob@misskey\.example$/);
     expect(shown.title).not.toMatch(/followed you/);
-    expect(shown.options.data.url).toBe(`/@${(follow as { user: { username: string } }).user.username}?account=${encodeURIComponent(bob.key)}`);
+    expect(shown.options.data.url).toBe(
+      `/@${(follow as { user: { username: string } }).user.username}?account=${encodeURIComponent(bob.key)}`,
+    );
   });
 
   it('shows nothing for an account not registered here, or a push held back for more than a day', () => {
@@ -76,7 +78,12 @@ describe('push notifications from Misskey', () => {
   it('shows an antenna note with its author', () => {
     const note = list.map((n) => (n as { note?: Misskey.entities.Note }).note).find(Boolean)!;
     const body = { antenna: { id: 'ant1', name: 'Probes' }, note: { ...note, text: 'probe word' } };
-    const shown = composePush({ type: 'unreadAntennaNote', body, userId: 'alice1', dateTime: NOW }, record({ alice1: alice }), en, NOW)!;
+    const shown = composePush(
+      { type: 'unreadAntennaNote', body, userId: 'alice1', dateTime: NOW },
+      record({ alice1: alice }),
+      en,
+      NOW,
+    )!;
     expect(shown.title).toBe('New note in the antenna Probes');
     expect(shown.options.body).toBe(`${note.user.name ?? note.user.username}: probe word`);
     expect(shown.options.tag).toBe(`${alice.key}|antenna:ant1`);
