@@ -4,6 +4,7 @@
 // a browser may refuse storage (private modes, quota), and then the app simply starts empty.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type * as Misskey from 'misskey-js';
+import type { Probed } from '@/api/serverFeatures';
 import type { TimelineItem } from '@/timeline/timelineList';
 
 export interface SessionRecord {
@@ -12,6 +13,8 @@ export interface SessionRecord {
   meta: Misskey.entities.MetaDetailed;
   me: Misskey.entities.MeDetailed | null;
   emojis: Misskey.entities.EmojiSimple[];
+  /** what the server said of its features where the policies were silent (serverFeatures.ts) */
+  probed?: Probed;
   savedAt: number;
 }
 

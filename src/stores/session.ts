@@ -3,10 +3,12 @@ import type * as Misskey from 'misskey-js';
 import type { SessionRecord } from '@/offline/db';
 import { createApi, isLegacyVersion, type Api } from '@/api/client';
 import { ApiError, toApiError } from '@/api/errors';
+import { featuresOf, NO_FEATURES, probeFeatures, type Probed, type ServerFeatures } from '@/api/serverFeatures';
 import { useStreamStore } from '@/stream/store';
 import { useNotesStore } from '@/stores/notes';
 import { useAccountsStore, type ActiveTarget, type StoredAccount } from '@/stores/accounts';
 import { useNotificationsStore } from '@/stores/notifications';
+import { useChatUnreadStore } from '@/chat/chatUnread';
 import { ACTIVE_SCOPE, defineScopedStore } from './scope';
 
 export type SessionStatus = 'none' | 'loading' | 'ready' | 'error';
@@ -46,6 +48,8 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
   let openServer: Server | null = null;
   // Started from the cache and the server could not be reached: asked again once it can be.
   let stale = false;
+  // What `endpoint` said where the policies were silent (asked once per open).
+  const probed = shallowRef<Probed>({});
   let generation = 0;
   // Listeners and channels that belong to the open session; close() undoes them.
   let cleanups: Array<() => void> = [];
@@ -55,6 +59,14 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     return client.value;
   });
   const isGuest = computed(() => status.value === 'ready' && me.value === null);
+  /** What this account's server can do (chat, server drafts, schedules, unread events); follows role changes. */
+  const features = computed<ServerFeatures>(() =>
+    meta.value ? featuresOf(meta.value.version, policiesNow(), probed.value) : NO_FEATURES,
+  );
+
+  function policiesNow(): Partial<Misskey.entities.RolePolicies> {
+    return me.value?.policies ?? meta.value?.policies ?? {};
+  }
   const emojiMap = computed(() => new Map(emojis.value.map((e) => [e.name, e.url])));
 
   function emojiUrl(name: string): string | undefined {
@@ -93,6 +105,7 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     origin.value = null;
     me.value = null;
     meta.value = null;
+    probed.value = {};
     emojis.value = [];
     expired.value = false;
     error.value = null;
@@ -135,6 +148,7 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     meta.value = kept.meta;
     me.value = kept.me;
     emojis.value = kept.emojis;
+    probed.value = kept.probed ?? {};
     notes.setViewer(kept.me?.id ?? null);
     stream.start({ origin: server.origin, token: server.token, checkToken, legacyApi });
     if (kept.me) listenToMain(kept.me, api);
@@ -171,6 +185,9 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
         api.request('emojis', {}),
       ]);
       if (gen !== generation) return;
+      const found = await probeFeatures(api, serverMeta.version, user?.policies ?? serverMeta.policies);
+      if (gen !== generation) return;
+      probed.value = found;
       me.value = user;
       emojis.value = emojiList.emojis;
       notes.setViewer(user?.id ?? null);
@@ -189,6 +206,7 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
         meta: serverMeta,
         me: user,
         emojis: emojiList.emojis,
+        probed: found,
         savedAt: Date.now(),
       };
       void offline().then((m) => m.saveSession(record));
@@ -240,8 +258,14 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     cleanups.push(() => main.dispose());
     // Created here, not at setup: the unread store is per open account and reset by close().
     const unread = useNotificationsStore(scope);
-    unread.start(current, api);
+    unread.start(current, api, features.value.unreadMentionEvents);
     cleanups.push(() => unread.stop());
+    const chat = features.value.chat;
+    if (chat === 'available' || chat === 'readonly') {
+      const chatUnread = useChatUnreadStore(scope);
+      chatUnread.start(current, api);
+      cleanups.push(() => chatUnread.stop());
+    }
   }
 
   // The server's newest word on the signed-in user (meUpdated, or an endpoint that answers with it).
@@ -298,6 +322,7 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     savedAt,
     api,
     isGuest,
+    features,
     emojiUrl,
     open,
     close,
