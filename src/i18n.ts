@@ -6,23 +6,40 @@ type I18nMessages = NonNullable<Parameters<typeof createI18n>[0]['messages']>;
 
 // Each file in locales/<lang>/ is one namespace: locales/en/timeline.json → t('timeline.…').
 // English is the fallback and ships in the first screen; other languages load when chosen.
-const english = import.meta.glob<Module>('./locales/en/*.json', { eager: true });
-const others = import.meta.glob<Module>(['./locales/*/*.json', '!./locales/en/*.json']);
+// A namespace only one page reads (hundreds of achievement names) loads with that page, in
+// every language, English too: see loadNamespace.
+const english = import.meta.glob<Module>(['./locales/en/*.json', '!./locales/en/achievements.json'], { eager: true });
+const others = {
+  ...import.meta.glob<Module>(['./locales/*/*.json', '!./locales/en/*.json']),
+  ...import.meta.glob<Module>('./locales/en/achievements.json'),
+};
+const ON_DEMAND = new Set(['achievements']);
 
 function parts(path: string): { lang: string; ns: string } {
   const [, lang = '', ns = ''] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
   return { lang, ns };
 }
 
-export const LOCALES = ['en', ...new Set(Object.keys(others).map((path) => parts(path).lang))];
+export const LOCALES = [
+  'en',
+  ...new Set(
+    Object.keys(others)
+      .map((path) => parts(path).lang)
+      .filter((lang) => lang !== 'en'),
+  ),
+];
 export const LANGUAGE_KEY = 'mkc:language';
 
-// The language to show: the one chosen in Settings, else the browser's first that we have, else English.
+const language = (tag: string) => tag.toLowerCase().split('-')[0];
+
+// The language to show: the one chosen in Settings, else the browser's first that we have (that
+// very tag, or another region of its language: zh-TW reads zh-CN, ko reads ko-KR), else English.
 export function resolveLocale(chosen: string | null, preferred: readonly string[]): string {
   if (chosen && LOCALES.includes(chosen)) return chosen;
   for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0] ?? '';
-    if (LOCALES.includes(base)) return base;
+    const found =
+      LOCALES.find((l) => l.toLowerCase() === tag.toLowerCase()) ?? LOCALES.find((l) => language(l) === language(tag));
+    if (found) return found;
   }
   return 'en';
 }
@@ -39,14 +56,30 @@ export const i18n = createI18n({
   fallbackWarn: false,
 });
 
-const loaded = new Set(['en']);
+// `${lang}/${namespace}` already merged in; English's first-screen namespaces come with the bundle.
+const loaded = new Set(Object.keys(english).map((path) => `en/${parts(path).ns}`));
+const wanted = new Set<string>();
 
-export async function loadLocale(lang: string): Promise<void> {
-  if (loaded.has(lang)) return;
-  const files = Object.entries(others).filter(([path]) => parts(path).lang === lang);
+async function loadFiles(lang: string, take: (ns: string) => boolean): Promise<void> {
+  const files = Object.entries(others).filter(([path]) => {
+    const { lang: l, ns } = parts(path);
+    return l === lang && take(ns) && !loaded.has(`${l}/${ns}`);
+  });
   const namespaces = await Promise.all(files.map(async ([path, load]) => [parts(path).ns, (await load()).default] as const));
-  i18n.global.setLocaleMessage(lang, Object.fromEntries(namespaces) as never);
-  loaded.add(lang);
+  if (namespaces.length) i18n.global.mergeLocaleMessage(lang, Object.fromEntries(namespaces) as never);
+  namespaces.forEach(([ns]) => loaded.add(`${lang}/${ns}`));
+}
+
+/** A language's strings: every namespace but the on-demand ones no page has asked for yet. */
+export async function loadLocale(lang: string): Promise<void> {
+  await loadFiles(lang, (ns) => !ON_DEMAND.has(ns) || wanted.has(ns));
+}
+
+/** An on-demand namespace, in the language shown and in English (the fallback), and later in any language chosen. */
+export async function loadNamespace(ns: string): Promise<void> {
+  wanted.add(ns);
+  const shown = i18n.global.locale.value;
+  await Promise.all([...new Set(['en', shown])].map((lang) => loadFiles(lang, (n) => n === ns)));
 }
 
 // Shows `lang` once its strings are in (English stays on screen meanwhile, never bare keys).

@@ -33,7 +33,10 @@ const flush = async () => {
 };
 
 // A server holding entries e01…eNN: untilId pages newest first, sinceId-only pages oldest first.
-function feedOn(all: Entry[], keep?: string, offline = false) {
+function feedOn(
+  all: Entry[],
+  { keep, offline = false, refreshHead = false }: { keep?: string; offline?: boolean; refreshHead?: boolean } = {},
+) {
   const calls: FeedCursor[] = [];
   const held: string[] = [];
   let fail = offline;
@@ -54,6 +57,7 @@ function feedOn(all: Entry[], keep?: string, offline = false) {
       hold: (list) => held.push(...list.map((e) => e.id)),
       release: (list) => list.forEach((e) => held.splice(held.indexOf(e.id), 1)),
       ...(keep ? { keep } : {}),
+      refreshHead,
     }),
   )!;
   return { feed, calls, held, scope, failNext: () => (fail = true), recover: () => (fail = false) };
@@ -87,6 +91,23 @@ describe('usePagedFeed', () => {
     expect(reconnected.size).toBe(0);
   });
 
+  it('with refreshHead, re-reads the newest page after a reconnect and lets it replace what it covers', async () => {
+    const all = entries(1, 30);
+    const t = feedOn(all, { refreshHead: true });
+    await flush();
+    all.push(...entries(31, 33));
+    t.feed.prepend([{ id: 'e31' }]);
+    reconnected.forEach((fn) => fn());
+    await flush();
+    expect(t.calls.at(-1)).toEqual({});
+    const ids = t.feed.items.value.map((e) => e.id);
+    expect(ids.slice(0, 4)).toEqual(['e33', 'e32', 'e31', 'e30']);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...t.held].sort()).toEqual([...ids].sort());
+    t.scope.stop();
+    expect(t.held).toEqual([]);
+  });
+
   it('keeps what it has when a page fails, and says why', async () => {
     const t = feedOn(entries(1, 30));
     await flush();
@@ -116,7 +137,7 @@ describe('usePagedFeed', () => {
   it('kept entries show until the first page comes, stay marked offline, and are replaced once the server is back', async () => {
     device.kept.set('feed', { value: entries(1, 3).reverse(), savedAt: 42 });
     const all = entries(1, 5);
-    const t = feedOn(all, 'feed', true);
+    const t = feedOn(all, { keep: 'feed', offline: true });
     await flush();
     expect(t.feed.items.value.map((e) => e.id)).toEqual(['e03', 'e02', 'e01']);
     expect(t.feed.asOf.value).toBe(42);
