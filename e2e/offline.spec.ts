@@ -1,12 +1,13 @@
-import { expect, test, type Page, type Route } from '@playwright/test';
-import { actAs, control, signInAs } from './support/control';
+import { expect, test, type Locator, type Page, type Route } from '@playwright/test';
+import { E2E_SERVER_URL } from './ports';
+import { actAs, control, signInAll, signInAs, users } from './support/control';
 import { keptRecords, waitUntilKept } from './support/offline';
 
 // The installed app that is simply there: the last session shows at once, and reads offline.
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
-const articles = (page: Page) => page.locator('article[data-note-id]');
-const note = (page: Page, text: string) => articles(page).filter({ hasText: text });
+const articles = (within: Page | Locator) => within.locator('article[data-note-id]');
+const note = (within: Page | Locator, text: string) => articles(within).filter({ hasText: text });
 
 type Created = { createdNote: { id: string } };
 async function post(user: string, text: string): Promise<string> {
@@ -73,6 +74,49 @@ test('a cold start with a warm cache shows the first note before the timeline re
   for (const route of held) await route.continue();
   await expect(note(restarted, after)).toBeVisible();
   await expect(articles(restarted).first()).toContainText(after);
+});
+
+test("deck columns of two accounts each start offline from their own account's kept timeline", async ({ page, context }) => {
+  const host = new URL(E2E_SERVER_URL).host;
+  const column = (label: string) => page.locator(`section[data-column][aria-label="${label}"]`);
+  // newsbot is followed by alice only; bob follows mallory, whom alice does not.
+  await actAs('bob', 'following/create', { userId: (await users()).mallory!.id });
+  await signInAll(page, ['alice', 'bob']);
+  await page.goto('/deck');
+  for (const account of ['alice', 'bob']) {
+    await page.getByRole('button', { name: 'Add column' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a column' });
+    await dialog.getByLabel('Column').selectOption({ label: 'Home' });
+    await dialog.getByLabel('Account').selectOption({ label: `@${account}@${host}` });
+    await dialog.getByRole('button', { name: 'Add' }).click();
+  }
+  const forAlice = unique('for alice only');
+  const forBob = unique('for bob only');
+  const aliceId = await post('newsbot', forAlice);
+  const bobId = await post('mallory', forBob);
+  const alices = column(`Home · @alice@${host}`);
+  const bobs = column(`Home · @bob@${host}`);
+  await expect(note(alices, forAlice)).toBeVisible();
+  await expect(note(bobs, forBob)).toBeVisible();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitUntilKept(page, aliceId);
+  await waitUntilKept(page, bobId);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(note(alices, forAlice)).toBeVisible();
+  await expect(note(bobs, forBob)).toBeVisible();
+  await expect(note(alices, forBob)).toHaveCount(0);
+  await expect(note(bobs, forAlice)).toHaveCount(0);
+  await expect(alices.getByText(/^As of /)).toBeVisible();
+  await expect(bobs.getByText(/^As of /)).toBeVisible();
+
+  const later = unique('mallory again');
+  await post('mallory', later);
+  await context.setOffline(false);
+  await expect(note(bobs, later)).toBeVisible();
+  await expect(bobs.getByText(/^As of /)).toHaveCount(0);
+  await expect(note(alices, later)).toHaveCount(0);
 });
 
 test('offline, notes opened before, profiles and the notifications read from what was kept; a reaction is refused plainly', async ({
