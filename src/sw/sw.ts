@@ -21,7 +21,7 @@ registerRoute(
 );
 
 // The first worker takes the page that installed it, so the app works offline from the first
-// visit; a newer one waits until the reader chooses to reload (app/pwa.ts sends SKIP_WAITING).
+// visit; a newer one waits until the reader chooses to reload (app/pwaRegistration.ts sends SKIP_WAITING).
 clientsClaim();
 self.addEventListener('message', (e) => {
   if ((e.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
