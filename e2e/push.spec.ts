@@ -110,3 +110,16 @@ test("the service worker shows the server's push with the right title and target
   await deliver({ type: 'readAllNotifications', userId: alice.id, dateTime: Date.now() });
   await expect.poll(() => shownNotifications(page)).toHaveLength(0);
 });
+
+test('Settings offers push per account where the server does, and says plainly where it does not', async ({ page }) => {
+  await signInAs(page, 'alice');
+  await page.goto('/settings');
+  const toggle = page.getByRole('checkbox', { name: `Push notifications for @alice@${host}` });
+  await expect(toggle).toBeEnabled();
+  await expect(toggle).not.toBeChecked();
+
+  await control('service-worker', { enabled: false });
+  await page.reload();
+  await expect(page.getByText(`${host} does not offer push notifications.`)).toBeVisible();
+  await expect(toggle).toBeDisabled();
+});
