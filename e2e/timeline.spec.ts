@@ -328,6 +328,8 @@ test('a deleted renote leaves alone; a deleted note leaves with its renotes', as
 });
 
 test('notes posted while the stream is down are all there after it comes back, once each, in order', async ({ page }) => {
+  // Tall enough that the note on screen stays on screen below the three that arrive above it.
+  await page.setViewportSize({ width: 1280, height: 1600 });
   const log = await openLocal(page);
   const onScreen = unique('on screen through the outage');
   const onScreenId = await post('carol', { text: onScreen });
