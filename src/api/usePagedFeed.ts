@@ -200,5 +200,5 @@ export function usePagedFeed<T extends { id: string }>(opts: FeedOptions<T>) {
     keep();
   }
 
-  return { items, loading, done, error, asOf, loadMore, prepend };
+  return { items, loading, done, error, asOf, loadMore, catchUp, prepend };
 }

@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { loadNamespace } from '@/i18n';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -34,6 +35,13 @@ const routes: RouteRecordRaw[] = [
     path: '/favorites',
     name: 'favorites',
     component: () => import('@/pages/FavoritesPage.vue'),
+    meta: { requiresAccount: true },
+  },
+  {
+    path: '/catch-up',
+    name: 'catch-up',
+    // Its strings load with it (an on-demand namespace), so it never shows bare keys.
+    component: () => Promise.all([import('@/pages/CatchUpPage.vue'), loadNamespace('catchup')]).then(([page]) => page),
     meta: { requiresAccount: true },
   },
   { path: '/chat', name: 'chat', component: () => import('@/pages/ChatPage.vue'), meta: { requiresAccount: true } },

@@ -77,6 +77,16 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     expired.value = true;
   }
 
+  // A guest's sockets refused while REST answers means: poll (stream store).
+  function probeRest(): Promise<boolean> {
+    const api = client.value;
+    if (!api) return Promise.resolve(false);
+    return api.request('meta', { detail: false }).then(
+      () => true,
+      () => false,
+    );
+  }
+
   async function checkToken(): Promise<'ok' | 'rejected' | 'unknown'> {
     try {
       await api.value.request('i', {});
@@ -150,7 +160,7 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     emojis.value = kept.emojis;
     probed.value = kept.probed ?? {};
     notes.setViewer(kept.me?.id ?? null);
-    stream.start({ origin: server.origin, token: server.token, checkToken, legacyApi });
+    stream.start({ origin: server.origin, token: server.token, checkToken, probeRest, legacyApi });
     if (kept.me) listenToMain(kept.me, api);
     listenToEmojiBroadcasts();
     savedAt.value = kept.savedAt;
@@ -177,7 +187,7 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
         cleanups = [];
         api = createApi({ origin: server.origin, token: server.token, ...(legacyApi ? { viaStream } : {}) });
         client.value = api;
-        stream.start({ origin: server.origin, token: server.token, checkToken, legacyApi });
+        stream.start({ origin: server.origin, token: server.token, checkToken, probeRest, legacyApi });
       }
       meta.value = serverMeta;
       const [user, emojiList] = await Promise.all([
