@@ -68,6 +68,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/lists', name: 'lists', component: () => import('@/pages/ListsPage.vue'), meta: { requiresAccount: true } },
   { path: '/lists/:id', name: 'list', component: () => import('@/pages/ListPage.vue'), meta: { requiresAccount: true } },
   { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsPage.vue') },
+  { path: '/share', name: 'share', component: () => import('@/pages/SharePage.vue') },
   { path: '/signin', name: 'signin', component: () => import('@/pages/SignInPage.vue') },
   { path: '/miauth-callback', name: 'miauth', component: () => import('@/pages/MiAuthCallbackPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
