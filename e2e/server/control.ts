@@ -7,6 +7,7 @@ import { CORS, readBody, sendJson } from './http.ts';
 import { emojiSvg } from './images.ts';
 import { packEmojiDetailed } from './pack.ts';
 import { invoke } from './invoke.ts';
+import { vapidPublicKey } from './push.ts';
 import type { Params } from './params.ts';
 import type { SeedUser } from './seed.ts';
 import type { Db } from './db.ts';
@@ -37,6 +38,11 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
   }
   if (req.method === 'GET' && route === 'sockets') {
     sendJson(res, 200, target.stream.describe(), CORS);
+    return;
+  }
+  if (req.method === 'GET' && route === 'push') {
+    const db = target.db();
+    sendJson(res, 200, { registrations: db.swSubscriptions, pushes: db.pushes }, CORS);
     return;
   }
   if (req.method !== 'POST') {
@@ -133,6 +139,16 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       const result = postAnnouncement(db, body);
       if (typeof result === 'string') return bad(res, result);
       sendJson(res, 200, result, CORS);
+      return;
+    }
+    case 'service-worker': {
+      // What admin/update-meta does to enableServiceWorker (turned off here, the key goes too, as
+      // on a server that never set one up).
+      if (typeof body.enabled !== 'boolean') return bad(res, 'need {enabled: boolean}');
+      db.serviceWorker = body.enabled
+        ? { enabled: true, publicKey: db.serviceWorker.publicKey ?? vapidPublicKey() }
+        : { enabled: false, publicKey: null };
+      sendJson(res, 200, { ok: true, publicKey: db.serviceWorker.publicKey }, CORS);
       return;
     }
     case 'policies': {

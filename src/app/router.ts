@@ -118,6 +118,7 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/channels/:id', name: 'channel', component: withNamespace('channels', () => import('@/pages/ChannelPage.vue')) },
   { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsPage.vue') },
+  { path: '/share', name: 'share', component: () => import('@/pages/SharePage.vue') },
   { path: '/signin', name: 'signin', component: () => import('@/pages/SignInPage.vue') },
   { path: '/miauth-callback', name: 'miauth', component: () => import('@/pages/MiAuthCallbackPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },

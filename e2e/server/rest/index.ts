@@ -14,6 +14,7 @@ import { followRequestEndpoints } from './followRequests.ts';
 import { listEndpoints } from './lists.ts';
 import { metaEndpoints } from './meta.ts';
 import { noteEndpoints } from './notes.ts';
+import { swEndpoints } from './sw.ts';
 import { timelineEndpoints } from './timelines.ts';
 import { userEndpoints } from './users.ts';
 
@@ -32,6 +33,7 @@ export const endpoints: Record<string, Endpoint> = {
   ...channelEndpoints,
   ...announcementEndpoints,
   ...exploreEndpoints,
+  ...swEndpoints,
   ...chatEndpoints,
   ...draftEndpoints,
   ...endpointInfoEndpoints,
