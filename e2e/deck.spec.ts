@@ -8,12 +8,15 @@ const host = new URL(E2E_SERVER_URL).host;
 const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
 const column = (page: Page, label: string) => page.locator(`section[data-column][aria-label="${label}"]`);
 
-async function addColumn(page: Page, kind: string, account: string, fill?: { label: string; value: string }) {
+type Target = { label: string; value: string } | { label: string; option: string };
+
+async function addColumn(page: Page, kind: string, account: string, target?: Target) {
   await page.getByRole('button', { name: 'Add column' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a column' });
-  await dialog.getByLabel('Column').selectOption({ label: kind });
+  await dialog.getByLabel('Column', { exact: true }).selectOption({ label: kind });
   await dialog.getByLabel('Account').selectOption({ label: account });
-  if (fill) await dialog.getByLabel(fill.label).fill(fill.value);
+  if (target && 'value' in target) await dialog.getByLabel(target.label, { exact: true }).fill(target.value);
+  if (target && 'option' in target) await dialog.getByLabel(target.label, { exact: true }).selectOption({ label: target.option });
   await dialog.getByRole('button', { name: 'Add' }).click();
   await expect(dialog).toBeHidden();
 }
@@ -174,6 +177,56 @@ test('Compose on the deck posts as the account picked, the focused column’s by
   await expect(column(page, `Local · @bob@${host}`).locator('article[data-note-id]').filter({ hasText: text })).toContainText(
     '@bob',
   );
+});
+
+test('antenna column and channel column show matching notes live; posting into a channel', async ({ page }) => {
+  const word = unique('gazelle').replace(' ', '');
+  await actAs('alice', 'antennas/create', {
+    name: 'Gazelles',
+    src: 'all',
+    keywords: [[word]],
+    excludeKeywords: [],
+    users: [],
+    caseSensitive: false,
+    withReplies: false,
+    withFile: false,
+  });
+  const talk = (await actAs<{ body: Array<{ id: string; name: string }> }>('bob', 'channels/followed', {})).body[0]!;
+  await page.goto('/deck');
+
+  // Each picked from the account's own: alice's antennas, the channels bob follows or favours.
+  await addColumn(page, 'Antenna', `@alice@${host}`, { label: 'Antenna', option: 'Gazelles' });
+  await addColumn(page, 'Channel', `@bob@${host}`, { label: 'Channel', option: talk.name });
+  const antenna = column(page, `Antenna: Gazelles · @alice@${host}`);
+  const channel = column(page, `Channel: ${talk.name} · @bob@${host}`);
+  await expect(channel.locator('article[data-note-id]').first()).toBeVisible();
+  await expect.poll(async () => (await openSockets()).find((s) => s.user === 'alice')?.channels).toContain('antenna');
+  await expect.poll(async () => (await openSockets()).find((s) => s.user === 'bob')?.channels).toContain('channel');
+
+  // A note with the keyword reaches the antenna, a note in the channel reaches the channel; neither the other.
+  const matching = `A ${word} runs by`;
+  const inChannel = unique('said in the channel');
+  const hit = (await actAs<{ body: { createdNote: { id: string } } }>('carol', 'notes/create', { text: matching })).body;
+  const said = (
+    await actAs<{ body: { createdNote: { id: string } } }>('carol', 'notes/create', { text: inChannel, channelId: talk.id })
+  ).body;
+  await actAs('carol', 'notes/create', { text: unique('nothing to see') });
+  await expect(antenna.locator(`article[data-note-id="${hit.createdNote.id}"]`)).toContainText(matching);
+  await expect(channel.locator(`article[data-note-id="${said.createdNote.id}"]`)).toContainText(inChannel);
+  await expect(antenna.locator('article[data-note-id]')).toHaveCount(1);
+  await expect(channel.locator(`article[data-note-id="${hit.createdNote.id}"]`)).toHaveCount(0);
+
+  // Written from the channel column: posted by bob into that channel, and shown there live.
+  await channel.getByRole('button', { name: 'Write in this channel' }).click();
+  const form = channel.getByRole('form', { name: 'Write a note' });
+  const mine = unique('bob writes in the channel');
+  await form.getByRole('textbox', { name: 'Note text' }).fill(mine);
+  await form.getByRole('button', { name: 'Post' }).click();
+  await expect(channel.locator('article[data-note-id]').first()).toContainText(mine);
+  const latest = (
+    await actAs<{ body: Array<Record<string, unknown>> }>('alice', 'channels/timeline', { channelId: talk.id, limit: 1 })
+  ).body[0];
+  expect(latest).toMatchObject({ text: mine, channelId: talk.id, user: { username: 'bob' } });
 });
 
 test('with upgrades refused each column polls as its own account, and streams again once they are allowed', async ({ page }) => {

@@ -162,3 +162,58 @@ test('hostile notes render as inert text and the page stays usable', async ({ pa
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   expect(dialogs).toEqual([]);
 });
+
+test('hostile clip names and descriptions, and announcement titles, text and images, stay inert', async ({ page }) => {
+  await control('reset');
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', () => {
+      const w = window as unknown as { __violations?: number };
+      w.__violations = (w.__violations ?? 0) + 1;
+    });
+  });
+  const clip = await actAs<{ body: Misskey.entities.Clip }>('mallory', 'clips/create', {
+    name: PAYLOADS[1]!.slice(0, 100),
+    description: PAYLOADS.slice(0, 5).join('\n'),
+    isPublic: true,
+  });
+  await signInAs(page, 'alice');
+
+  await page.goto('/@mallory/clips');
+  await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(1);
+  expect(await inspect(page)).toEqual(clean);
+  await page.goto(`/clips/${clip.body.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(PAYLOADS[1]!.slice(0, 100));
+  expect(await inspect(page)).toEqual(clean);
+
+  // Banners (live), then the announcements page, then a dialog: text is MFM, the title plain text.
+  await page.goto('/local');
+  await expect(page.locator('article[data-note-id]').first()).toBeVisible();
+  const imageUrls = [
+    'javascript:window.__pwned=5',
+    'data:image/svg+xml,<svg onload=alert(1)>',
+    '//evil.example/x.png',
+    null,
+    null,
+  ];
+  for (const [i, text] of PAYLOADS.slice(0, 5).entries())
+    await control('announcement', { title: `${PAYLOADS[0]} ${i}`, text, display: 'banner', imageUrl: imageUrls[i] });
+  await expect(page.getByRole('region', { name: /^Announcement:/ })).toHaveCount(5);
+  expect(await inspect(page)).toEqual(clean);
+  const shown = await page.locator('main img[src]').evaluateAll((els) => els.map((e) => (e as HTMLImageElement).src));
+  expect(shown.filter((src) => !/^https?:/.test(src))).toEqual([]);
+  await page.goto('/announcements');
+  await expect(page.getByRole('article', { name: `${PAYLOADS[0]} 4` })).toBeVisible();
+  expect(await inspect(page)).toEqual(clean);
+  await control('announcement', { title: PAYLOADS[2], text: PAYLOADS[10], display: 'dialog' });
+  const dialog = page.getByRole('dialog', { name: PAYLOADS[2] });
+  await expect(dialog).toBeVisible();
+  expect(await inspect(page)).toEqual(clean);
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(dialog).toBeHidden();
+  expect(dialogs).toEqual([]);
+});

@@ -55,3 +55,49 @@ test("someone else's list, or one that is gone, says so", async ({ page }) => {
   await page.goto('/lists');
   await expect(page.getByText('You have no lists yet.')).toBeVisible();
 });
+
+test('create a list, add and remove members from it and from a profile, rename and delete it', async ({ page }) => {
+  await signInAs(page, 'alice');
+  await page.goto('/lists');
+  await page.getByRole('textbox', { name: 'New list name' }).fill('Cats');
+  await page.getByRole('button', { name: 'Create list' }).click();
+  await expect(page.getByRole('heading', { name: 'Cats' })).toBeVisible();
+  const listId = page.url().split('/').pop()!;
+
+  await page.getByText('0 members').click();
+  await expect(page.getByText('Nobody is in this list yet.')).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Find someone to add' }).fill('carol');
+  await page.getByRole('searchbox', { name: 'Find someone to add' }).press('Enter');
+  await page.getByRole('list', { name: 'People to add' }).getByRole('button', { name: 'Add carol' }).click();
+  const members = page.getByRole('list', { name: 'Members' });
+  await expect(members.getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByText('1 member', { exact: true })).toBeVisible();
+
+  // From bob's profile, tick the list.
+  await page.goto('/@bob');
+  await page.getByRole('button', { name: 'Lists' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Lists with Bob/ });
+  await dialog.getByRole('checkbox', { name: 'Cats' }).check();
+  await expect
+    .poll(async () => (await actAs<{ body: { userIds: string[] } }>('alice', 'users/lists/show', { listId })).body.userIds.length)
+    .toBe(2);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await page.goto(`/lists/${listId}`);
+  await page.getByText('2 members').click();
+  await page.getByRole('list', { name: 'Members' }).getByRole('button', { name: 'Remove carol' }).click();
+  await expect(page.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Rename list' }).click();
+  const rename = page.getByRole('dialog', { name: 'Rename list' });
+  await rename.getByRole('textbox', { name: 'Name' }).fill('Bees');
+  await rename.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: 'Bees' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete list' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete list' }).click();
+  await expect(page).toHaveURL(/\/lists$/);
+  await expect(page.getByRole('link', { name: 'Bees' })).toHaveCount(0);
+  const left = (await actAs<{ body: { name: string }[] }>('alice', 'users/lists/list')).body.map((l) => l.name);
+  expect(left).toEqual(['Friends']);
+});

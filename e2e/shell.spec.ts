@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { browseAsGuest, control, signInAs } from './support/control';
+import { actAs, browseAsGuest, control, signInAs } from './support/control';
 
 test.beforeEach(async () => {
   await control('reset');
@@ -87,6 +87,16 @@ for (const path of [
   '/mentions',
   '/lists/x',
   '/@bob/following',
+  '/explore',
+  '/explore?tab=tags',
+  '/explore?tab=users',
+  '/clips',
+  '/@bob/clips',
+  '/announcements',
+  '/antennas',
+  '/antennas/new',
+  '/channels',
+  '/channels?tab=following',
 ]) {
   test(`axe finds no serious or critical violation on ${path}`, async ({ page }) => {
     if (path === '/signin') await page.goto(path);
@@ -116,4 +126,47 @@ test('a Japanese browser gets Japanese, and Settings switches the language witho
   await page.getByRole('radio', { name: 'Follow the browser' }).check();
   await expect(page.getByRole('heading', { name: '設定' })).toBeVisible();
   await context.close();
+});
+
+test('axe finds no serious or critical violation on clip, channel, antenna and list pages, banners and dialogs', async ({
+  page,
+}) => {
+  const clips = await actAs<{ body: { id: string }[] }>('bob', 'clips/list');
+  const channels = await actAs<{ body: { id: string }[] }>('alice', 'channels/search', { query: 'Misskey talk' });
+  const antenna = await actAs<{ body: { id: string } }>('alice', 'antennas/create', {
+    name: 'Axe',
+    src: 'all',
+    keywords: [['the']],
+    excludeKeywords: [],
+    users: [],
+    caseSensitive: false,
+    withReplies: false,
+    withFile: false,
+  });
+  const lists = await actAs<{ body: { id: string }[] }>('alice', 'users/lists/list');
+  await signInAs(page, 'alice');
+  const check = async () => {
+    await page.waitForLoadState('networkidle');
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${page.url()} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  };
+  for (const path of [
+    `/clips/${clips.body[0]!.id}`,
+    `/channels/${channels.body[0]!.id}`,
+    `/antennas/${antenna.body.id}`,
+    `/antennas/${antenna.body.id}/edit`,
+  ]) {
+    await page.goto(path);
+    await expect(page.locator('main h1')).toBeVisible();
+    await check();
+  }
+  await page.goto(`/lists/${lists.body[0]!.id}`);
+  await page.getByText('2 members').click();
+  await expect(page.getByRole('list', { name: 'Members' })).toBeVisible();
+  await check();
+  await control('announcement', { title: 'Axe banner', text: 'A **banner**.', display: 'banner' });
+  await control('announcement', { title: 'Axe dialog', text: 'A dialog.', display: 'dialog' });
+  await expect(page.getByRole('dialog', { name: 'Axe dialog' })).toBeVisible();
+  await check();
 });

@@ -6,17 +6,34 @@ type I18nMessages = NonNullable<Parameters<typeof createI18n>[0]['messages']>;
 
 // Each file in locales/<lang>/ is one namespace: locales/en/timeline.json → t('timeline.…').
 // English is the fallback and ships in the first screen; other languages load when chosen.
-// A namespace only one page reads (hundreds of achievement names, Catch-up) loads with that
-// page, in every language, English too: see loadNamespace.
+// A namespace only its own pages read (hundreds of achievement names; antennas, channels, clips,
+// Explore, announcements, Catch-up) loads with them, in every language, English too: see loadNamespace and withNamespace.
 const english = import.meta.glob<Module>(
-  ['./locales/en/*.json', '!./locales/en/achievements.json', '!./locales/en/catchup.json'],
+  [
+    './locales/en/*.json',
+    '!./locales/en/achievements.json',
+    '!./locales/en/announcements.json',
+    '!./locales/en/antennas.json',
+    '!./locales/en/catchup.json',
+    '!./locales/en/channels.json',
+    '!./locales/en/clips.json',
+    '!./locales/en/explore.json',
+  ],
   { eager: true },
 );
 const others = {
   ...import.meta.glob<Module>(['./locales/*/*.json', '!./locales/en/*.json']),
-  ...import.meta.glob<Module>(['./locales/en/achievements.json', './locales/en/catchup.json']),
+  ...import.meta.glob<Module>([
+    './locales/en/achievements.json',
+    './locales/en/announcements.json',
+    './locales/en/antennas.json',
+    './locales/en/catchup.json',
+    './locales/en/channels.json',
+    './locales/en/clips.json',
+    './locales/en/explore.json',
+  ]),
 };
-const ON_DEMAND = new Set(['achievements', 'catchup']);
+const ON_DEMAND = new Set(['achievements', 'announcements', 'antennas', 'catchup', 'channels', 'clips', 'explore']);
 
 function parts(path: string): { lang: string; ns: string } {
   const [, lang = '', ns = ''] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
@@ -83,6 +100,11 @@ export async function loadNamespace(ns: string): Promise<void> {
   wanted.add(ns);
   const shown = i18n.global.locale.value;
   await Promise.all([...new Set(['en', shown])].map((lang) => loadFiles(lang, (n) => n === ns)));
+}
+
+/** A route's page that reads an on-demand namespace: it shows once the strings are in too. */
+export function withNamespace<T>(ns: string, page: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([page(), loadNamespace(ns)]))[0];
 }
 
 // Shows `lang` once its strings are in (English stays on screen meanwhile, never bare keys).

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db, FileRecord, NoteRecord, UserRecord, Visibility } from './db.ts';
-import { errors } from './errors.ts';
+import { fileIntoAntennas } from './antennaMatch.ts';
+import { clientError, errors } from './errors.ts';
 import { emojiUrl, packFile, packMe, packNote, packUserDetailed, packUserLite } from './pack.ts';
 import { customEmojiOf, normaliseReaction, storedReaction } from './reactions.ts';
 import { markMentionUnread, notify } from './notify.ts';
@@ -20,7 +21,10 @@ export interface NoteInput {
   renoteId?: string | null;
   fileIds?: string[];
   poll?: { choices: string[]; multiple?: boolean; expiresAt?: number | null } | null;
+  channelId?: string | null;
 }
+
+const noSuchChannelToPost = clientError('NO_SUCH_CHANNEL', 'b1653923-5453-4edc-b786-7c4f39bb0bbb', 'No such channel.');
 
 function extractMentions(db: Db, text: string | null): string[] {
   if (!text) return [];
@@ -49,11 +53,14 @@ export function createNote(db: Db, author: UserRecord, input: NoteInput, at?: nu
   if (renote && (renote.visibility === 'specified' || renote.visibility === 'followers') && renote.userId !== author.id)
     throw errors.cannotRenoteVisibility();
   for (const id of input.fileIds ?? []) if (!db.files.has(id)) throw errors.noSuchFile();
+  const channel = input.channelId ? db.channels.get(input.channelId) : undefined;
+  if (input.channelId && !channel) throw noSuchChannelToPost();
   const now = at ?? Date.now();
   if (input.poll?.expiresAt != null && input.poll.expiresAt < now) throw errors.alreadyExpiredPoll();
 
   const text = input.text ?? null;
-  const visibility = input.visibility ?? 'public';
+  // A channel note is always public and local-only, whatever was asked.
+  const visibility = channel ? 'public' : (input.visibility ?? 'public');
   const visibleUserIds = visibility === 'specified' ? [...new Set(input.visibleUserIds ?? [])] : [];
   const mentions = new Set(extractMentions(db, text));
   if (reply) mentions.add(reply.userId);
@@ -66,7 +73,7 @@ export function createNote(db: Db, author: UserRecord, input: NoteInput, at?: nu
     cw: input.cw ?? null,
     visibility,
     visibleUserIds,
-    localOnly: input.localOnly ?? false,
+    localOnly: channel ? true : (input.localOnly ?? false),
     reactionAcceptance: input.reactionAcceptance ?? null,
     replyId: reply?.id ?? null,
     renoteId: renote?.id ?? null,
@@ -83,8 +90,11 @@ export function createNote(db: Db, author: UserRecord, input: NoteInput, at?: nu
     reactions: [],
     mentions: [...mentions],
     tags: extractTags(text),
+    channelId: channel?.id ?? null,
   };
   db.notes.set(note.id, note);
+  if (channel) channel.lastNotedAt = new Date(now).toISOString();
+  fileIntoAntennas(db, note);
   if (at === undefined) announceNote(db, note, reply, renote);
   if (note.poll?.expiresAt) schedulePollEnd(db, note);
   return note;
@@ -137,6 +147,8 @@ export function deleteNote(db: Db, user: UserRecord, noteId: string): void {
   for (const id of doomed) db.notes.delete(id);
   for (const u of db.users.values()) u.pinnedNoteIds = u.pinnedNoteIds.filter((id) => !doomed.has(id));
   for (const key of db.favorites.keys()) if (doomed.has(key.split('>')[1] ?? '')) db.favorites.delete(key);
+  for (const clip of db.clips.values()) for (const id of doomed) clip.notes.delete(id);
+  for (const antenna of db.antennas.values()) antenna.noteIds = antenna.noteIds.filter((id) => !doomed.has(id));
   db.notifications.splice(
     0,
     db.notifications.length,

@@ -1,6 +1,6 @@
 import { isRoomMember } from './chat.ts';
 import type { Db, NoteRecord } from './db.ts';
-import { inList, inTimeline, mutedFor, type TimelineKind } from './visibility.ts';
+import { canSee, inList, inTimeline, mutedFor, type TimelineKind } from './visibility.ts';
 
 // The stream channels this server offers, with Misskey's rules for each (§4 of the protocol doc).
 
@@ -83,5 +83,23 @@ export const CHANNELS: Record<string, ChannelSpec> = {
         inList(db, list, note, { withRenotes: flag(params, 'withRenotes', true), withFiles: flag(params, 'withFiles', false) })
       );
     },
+  },
+  // Notes the antenna caught (antennaMatch.ts files them before the stream hears of them).
+  antenna: {
+    shared: false,
+    requireLogin: true,
+    kind: 'read:account',
+    validParams: (db, userId, params) =>
+      typeof params.antennaId === 'string' && db.antennas.get(params.antennaId)?.userId === userId,
+    accepts: (db, note, userId, params) =>
+      (db.antennas.get(String(params.antennaId))?.noteIds.includes(note.id) ?? false) &&
+      canSee(db, note, userId) &&
+      !mutedFor(db, note, userId),
+  },
+  channel: {
+    shared: false,
+    requireLogin: false,
+    validParams: (db, _userId, params) => typeof params.channelId === 'string' && db.channels.has(params.channelId),
+    accepts: (db, note, userId, params) => note.channelId === params.channelId && !mutedFor(db, note, userId),
   },
 };

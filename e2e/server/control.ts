@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Misskey from 'misskey-js';
+import { createAnnouncement, packAnnouncement } from './announcements.ts';
 import { ApiError } from './errors.ts';
 import type { Fault, FaultMode, Faults } from './faults.ts';
 import { CORS, readBody, sendJson } from './http.ts';
@@ -134,6 +135,12 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       sendJson(res, 200, { ok: true }, CORS);
       return;
     }
+    case 'announcement': {
+      const result = postAnnouncement(db, body);
+      if (typeof result === 'string') return bad(res, result);
+      sendJson(res, 200, result, CORS);
+      return;
+    }
     case 'service-worker': {
       // What admin/update-meta does to enableServiceWorker (turned off here, the key goes too, as
       // on a server that never set one up).
@@ -198,4 +205,27 @@ function changeEmoji(db: Db, body: Params): Misskey.entities.EmojiDetailed | str
     default:
       return "action must be 'add', 'update' or 'delete'";
   }
+}
+
+// Posts an announcement as admin/announcements/create would, for everyone or for one user.
+function postAnnouncement(db: Db, body: Params): Misskey.entities.Announcement | string {
+  const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T | null =>
+    value === undefined ? fallback : allowed.includes(value as T) ? (value as T) : null;
+  if (typeof body.title !== 'string' || typeof body.text !== 'string') return 'need {title, text}';
+  const display = oneOf(body.display, ['normal', 'banner', 'dialog'] as const, 'normal');
+  const icon = oneOf(body.icon, ['info', 'warning', 'error', 'success'] as const, 'info');
+  if (!display || !icon) return "display is 'normal', 'banner' or 'dialog'; icon is 'info', 'warning', 'error' or 'success'";
+  const user = typeof body.user === 'string' ? db.userByName(body.user) : undefined;
+  if (typeof body.user === 'string' && !user) return 'unknown user';
+  const record = createAnnouncement(db, {
+    title: body.title,
+    text: body.text,
+    display,
+    icon,
+    imageUrl: typeof body.imageUrl === 'string' ? body.imageUrl : null,
+    needConfirmationToRead: body.needConfirmationToRead === true,
+    silence: body.silence === true,
+    userId: user?.id ?? null,
+  });
+  return packAnnouncement(record, null);
 }

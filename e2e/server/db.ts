@@ -123,6 +123,8 @@ export interface NoteRecord {
   reactions: ReactionRecord[];
   mentions: string[];
   tags: string[];
+  /** the Misskey channel it was posted in (always public and local-only then) */
+  channelId: string | null;
 }
 
 export interface FileRecord {
@@ -192,12 +194,73 @@ export interface UserList {
   userIds: string[];
 }
 
+export interface ClipRecord {
+  id: string;
+  userId: string;
+  name: string;
+  description: string | null;
+  isPublic: boolean;
+  lastClippedAt: string | null;
+  /** clipped notes: the clip-note id (which orders clips/notes) by note id */
+  notes: Map<string, string>;
+  /** who favorited it */
+  favoritedBy: Set<string>;
+}
+
+export type AntennaSource = 'home' | 'all' | 'users' | 'list' | 'users_blacklist';
+
+export interface AntennaRecord {
+  id: string;
+  userId: string;
+  name: string;
+  src: AntennaSource;
+  userListId: string | null;
+  keywords: string[][];
+  excludeKeywords: string[][];
+  users: string[];
+  caseSensitive: boolean;
+  localOnly: boolean;
+  excludeBots: boolean;
+  withReplies: boolean;
+  withFile: boolean;
+  /** ids of the notes it caught, newest last */
+  noteIds: string[];
+}
+
+export interface ChannelRecord {
+  id: string;
+  userId: string;
+  name: string;
+  description: string | null;
+  color: string;
+  isSensitive: boolean;
+  allowRenoteToExternal: boolean;
+  lastNotedAt: string | null;
+  followers: Set<string>;
+  favoritedBy: Set<string>;
+}
+
+export interface AnnouncementRecord {
+  id: string;
+  title: string;
+  text: string;
+  imageUrl: string | null;
+  icon: 'info' | 'warning' | 'error' | 'success';
+  display: 'normal' | 'banner' | 'dialog';
+  needConfirmationToRead: boolean;
+  silence: boolean;
+  /** set for an announcement to one user only */
+  userId: string | null;
+  readBy: Set<string>;
+}
+
 // Events emitted on `db.events`; stream.ts and the main-channel notifier listen.
 export interface DbEvents {
   note: [note: NoteRecord];
   noteUpdated: [noteId: string, type: 'reacted' | 'unreacted' | 'pollVoted' | 'deleted', body: unknown];
   main: [userId: string, type: string, body: unknown];
   broadcast: [type: string, body: unknown];
+  userList: [listId: string, type: 'userAdded' | 'userRemoved', body: unknown];
   /** an event on `userId`'s chatUser channels for the conversation with `otherId` */
   chatUser: [userId: string, otherId: string, type: string, body: unknown];
   chatRoom: [roomId: string, type: string, body: unknown];
@@ -228,6 +291,12 @@ export class Db {
   readonly favorites = new Map<string, string>();
   /** pending requests by `${followerId}>${followeeId}`; the id orders following/requests/list */
   readonly followRequests = new Map<string, FollowRequestRecord>();
+  readonly clips = new Map<string, ClipRecord>();
+  readonly antennas = new Map<string, AntennaRecord>();
+  readonly channels = new Map<string, ChannelRecord>();
+  readonly announcements = new Map<string, AnnouncementRecord>();
+  /** usernames the server pins on its explore page (meta.pinnedUsers) */
+  pinnedUsers: string[] = [];
   /** Static generated assets under /files/ that are not drive files (avatars, emoji). */
   readonly assets = new Map<string, { type: string; data: Buffer | string }>();
   /** Users with an open stream socket, for onlineStatus. */

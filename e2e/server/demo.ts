@@ -59,6 +59,11 @@ export function startDemo(db: Db, seedNumber: number): () => void {
       const target = recentPublic();
       if (target && target.userId !== actor.id) createNote(db, actor, { renoteId: target.id });
     },
+    // Channels stay alive too.
+    (actor) => {
+      const channels = [...db.channels.values()];
+      if (channels.length > 0) createNote(db, actor, { text: pick(PLAIN_TEXTS), channelId: pick(channels).id });
+    },
   ];
 
   const timer = setInterval(() => {

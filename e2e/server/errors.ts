@@ -22,7 +22,7 @@ export class ApiError extends Error {
   }
 }
 
-const clientError = (code: string, id: string, message: string) => () => new ApiError(400, code, id, message);
+export const clientError = (code: string, id: string, message: string) => () => new ApiError(400, code, id, message);
 
 export const errors = {
   // The id carries a leading space in Misskey's source (sw/update-registration.ts), so on the wire too.

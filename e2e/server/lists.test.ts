@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, standInForTests, TestSocket } from './testing.ts';
+import { api, expectSameShape, fixture, standInForTests, TestSocket } from './testing.ts';
 
 const { server, token, userId } = standInForTests();
 
@@ -58,6 +58,47 @@ describe('user lists', () => {
     expect(page.every((n) => n.userId === userId('bob') || n.userId === userId('carol'))).toBe(true);
     const sorted = [...page].sort((a, b) => (a.id < b.id ? 1 : -1));
     expect(page.map((n) => n.id)).toEqual(sorted.map((n) => n.id));
+    socket.close();
+  });
+});
+
+describe('managing lists', () => {
+  it('creates, renames, fills, empties and deletes a list with the recorded shapes and errors', async () => {
+    const created = await api(server, 'users/lists/create', { name: 'Fixture list' }, token('alice'));
+    expectSameShape(created.body, fixture('rest-users-lists-create.json').response);
+    const list = created.body as List;
+    const pushed = await api(server, 'users/lists/push', { listId: list.id, userId: userId('bob') }, token('alice'));
+    expect([pushed.status, pushed.text]).toEqual([204, '']);
+    const again = await api(server, 'users/lists/push', { listId: list.id, userId: userId('bob') }, token('alice'));
+    expect([again.status, again.body]).toEqual([400, fixture('rest-error-400-already-added.json').response]);
+    const renamed = await api(server, 'users/lists/update', { listId: list.id, name: 'Renamed', isPublic: true }, token('alice'));
+    expect(renamed.body).toMatchObject({ name: 'Renamed', isPublic: true, userIds: [userId('bob')] });
+    expectSameShape(renamed.body, fixture('rest-users-lists-update.json').response);
+    const pulled = await api(server, 'users/lists/pull', { listId: list.id, userId: userId('bob') }, token('alice'));
+    expect([pulled.status, pulled.text]).toEqual([204, '']);
+    const deleted = await api(server, 'users/lists/delete', { listId: list.id }, token('alice'));
+    expect([deleted.status, deleted.text]).toEqual([204, '']);
+    const gone = await api(server, 'users/lists/push', { listId: list.id, userId: userId('bob') }, token('alice'));
+    expect([gone.status, gone.body]).toEqual([400, fixture('rest-error-400-no-such-list.json').response]);
+    for (const [endpoint, id] of [
+      ['users/lists/update', '796666fe-3dff-4d39-becb-8a5932c1d5b7'],
+      ['users/lists/delete', '78436795-db79-42f5-b1e2-55ea2cf19166'],
+      ['users/lists/pull', '7f44670e-ab16-43b8-b4c1-ccd2ee89cc02'],
+    ] as const) {
+      const res = await api(server, endpoint, { listId: list.id, name: 'x', userId: userId('bob') }, token('alice'));
+      expect(errorOf(res.body), endpoint).toMatchObject({ code: 'NO_SUCH_LIST', id });
+    }
+  });
+
+  it("tells a list's open channel who joined and who left", async () => {
+    const list = await aliceList();
+    const socket = await TestSocket.open(server, token('alice'));
+    socket.connect('userList', 'l', { listId: list.id });
+    await socket.sync();
+    await api(server, 'users/lists/push', { listId: list.id, userId: userId('dave') }, token('alice'));
+    expect((await socket.channelEvent('l', 'userAdded')).body.body).toMatchObject({ username: 'dave' });
+    await api(server, 'users/lists/pull', { listId: list.id, userId: userId('dave') }, token('alice'));
+    expect((await socket.channelEvent('l', 'userRemoved')).body.body).toMatchObject({ username: 'dave' });
     socket.close();
   });
 });

@@ -11,6 +11,7 @@ import type {
   NotificationRecord,
   UserRecord,
 } from './db.ts';
+import { packAnnouncement, unreadAnnouncements } from './announcements.ts';
 import { idToDate } from './ids.ts';
 import type { MeDetailed, ModernPolicies, Policies, UserDetailed } from './shapes.ts';
 import { canSee } from './visibility.ts';
@@ -191,6 +192,7 @@ function chatFields(db: Db, user: UserRecord, viewerId: string | null): Partial<
 
 export function packMe(db: Db, user: UserRecord): MeDetailed {
   const unread = db.notifications.filter((n) => n.userId === user.id && !n.isRead).length;
+  const unreadNews = unreadAnnouncements(db, user.id);
   // 2026 no longer tracks these two flags (they stay false) and adds the chat ones.
   const modern = db.modern
     ? {
@@ -224,8 +226,8 @@ export function packMe(db: Db, user: UserRecord): MeDetailed {
     hideOnlineStatus: false,
     hasUnreadSpecifiedNotes: !db.modern && user.unreadSpecified.size > 0,
     hasUnreadMentions: !db.modern && user.unreadMentions.size > 0,
-    hasUnreadAnnouncement: false,
-    unreadAnnouncements: [],
+    hasUnreadAnnouncement: unreadNews.length > 0,
+    unreadAnnouncements: unreadNews.map((a) => packAnnouncement(a, user.id)),
     hasUnreadAntenna: false,
     hasUnreadChannel: false,
     hasUnreadNotification: unread > 0,
@@ -320,6 +322,23 @@ function packPoll(note: NoteRecord, viewerId: string | null): NonNullable<Note['
   };
 }
 
+// A channel note names its channel with this short form (notes/create and timelines alike).
+function packNoteChannel(db: Db, note: NoteRecord): Pick<Note, 'channelId' | 'channel'> {
+  const channel = note.channelId === null ? undefined : db.channels.get(note.channelId);
+  if (!channel) return {};
+  return {
+    channelId: channel.id,
+    channel: {
+      id: channel.id,
+      name: channel.name,
+      color: channel.color,
+      isSensitive: channel.isSensitive,
+      allowRenoteToExternal: channel.allowRenoteToExternal,
+      userId: channel.userId,
+    },
+  };
+}
+
 export function packNote(db: Db, note: NoteRecord, viewerId: string | null, options: PackOptions): Note {
   const author = db.users.get(note.userId)!;
   const hidden = !options.forStream && !canSee(db, note, viewerId);
@@ -359,11 +378,12 @@ export function packNote(db: Db, note: NoteRecord, viewerId: string | null, opti
     replyId: note.replyId,
     renoteId: note.renoteId,
     ...(note.mentions.length > 0 ? { mentions: note.mentions } : {}),
+    ...packNoteChannel(db, note),
     ...(author.host ? { uri: `https://${author.host}/notes/${note.id}`, url: `https://${author.host}/notes/${note.id}` } : {}),
   };
   if (!options.detail) return hidden ? { ...packed, isHidden: true } : packed;
 
-  packed.clippedCount = 0;
+  packed.clippedCount = [...db.clips.values()].filter((c) => c.notes.has(note.id)).length;
   const poll = hidden ? null : packPoll(note, viewerId);
   if (poll) packed.poll = poll;
   const reply = note.replyId === null ? undefined : db.notes.get(note.replyId);

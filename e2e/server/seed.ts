@@ -1,4 +1,5 @@
 import { createNote, follow, react, uploadFile, type NoteInput } from './actions.ts';
+import { createAnnouncement } from './announcements.ts';
 import { readUserChat, sendToUser } from './chat.ts';
 import { CWS, HOSTILE_TEXTS, MFM_TEXTS, PLAIN_TEXTS, POLLS, REACTIONS, hugeText, linkTexts } from './content.ts';
 import { Db, type ChatScope, type MisskeyProfile, type NoteRecord, type UserRecord } from './db.ts';
@@ -300,8 +301,50 @@ export function seed(seedNumber: number, baseUrl: string, profile: MisskeyProfil
   expired.extraVotes = [3, 5];
 
   seedNotifications(db, users.alice!.id, named, now);
+  seedExtras(db, named, now);
   if (profile === '2026.5') seedChat(db, now);
   return { db, users, notes: named };
+}
+
+// A channel with a few notes (bob follows it), bob's public clip, one announcement, pinned users.
+function seedExtras(db: Db, named: Record<string, string>, now: number): void {
+  const byName = (name: string) => db.userByName(name)!;
+  const channelId = db.ids.next(now - 48 * HOUR);
+  db.channels.set(channelId, {
+    id: channelId,
+    userId: byName('carol').id,
+    name: 'Misskey talk',
+    description: 'Anything about **Misskey**: tips, questions, news.',
+    color: '#86b300',
+    isSensitive: false,
+    allowRenoteToExternal: true,
+    lastNotedAt: null,
+    followers: new Set([byName('bob').id, byName('carol').id]),
+    favoritedBy: new Set(),
+  });
+  const inChannel: [string, string][] = [
+    ['carol', 'Welcome to the channel! Say hi.'],
+    ['bob', 'Hi all. Does anyone use antennas?'],
+    ['carol', 'I do: one for #misskey and one for my name.'],
+  ];
+  inChannel.forEach(([author, text], i) => createNote(db, byName(author), { text, channelId }, now - (30 - i * 5) * 60_000));
+  const clipId = db.ids.next(now - 24 * HOUR);
+  db.clips.set(clipId, {
+    id: clipId,
+    userId: byName('bob').id,
+    name: 'Good reads',
+    description: 'Notes worth keeping.',
+    isPublic: true,
+    lastClippedAt: new Date(now - 20 * 60_000).toISOString(),
+    notes: new Map([named.plain!, named.mfm!].map((id, i) => [id, db.ids.next(now - (22 - i) * 60_000)])),
+    favoritedBy: new Set(),
+  });
+  createAnnouncement(
+    db,
+    { title: 'Welcome to the stand-in', text: 'This server speaks the **Misskey** protocol for tests and demos.' },
+    now - 6 * HOUR,
+  );
+  db.pinnedUsers = ['admin', 'newsbot'];
 }
 
 // Alice's notifications: one of each kind, the newest few unread.

@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './index.ts';
-import { api, expectSameShape, TestSocket } from './testing.ts';
+import { api, expectSameShape, fixture, TestSocket } from './testing.ts';
 
 // Compares the key sets (and which keys are null) of this server's responses with the
 // traffic recorded from a real Misskey 2024.10.1, so absent-vs-null cannot drift.
-
-// The recordings live in the repo, so these tests run without anything beside it.
-const FIXTURES = new URL('../../src/testing/fixtures/', import.meta.url);
-const fixture = (name: string): any => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
 
 let server: RunningServer;
 const token = (name: string) => server.users[name]!.token;

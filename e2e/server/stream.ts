@@ -96,6 +96,11 @@ export class StreamHub {
     db.events.on('broadcast', (type, body) => {
       for (const c of this.connections) c.send(type, body);
     });
+    db.events.on('userList', (listId, type, body) => {
+      for (const c of this.connections)
+        for (const ch of c.channels)
+          if (ch.channel === 'userList' && ch.params.listId === listId) c.sendChannel(ch.id, type, body);
+    });
     db.events.on('chatUser', (userId, otherId, type, body) => {
       for (const c of this.connections) {
         if (c.userId !== userId) continue;
@@ -268,7 +273,12 @@ export class StreamHub {
         if (!accepts || !accepts(this.db, note, c.userId, instance.params)) continue;
         packed ??= packNote(this.db, note, null, { detail: true, forStream: true });
         c.rememberDelivered(note);
-        c.sendChannel(instance.id, 'note', this.withMyRenoteReaction(packed, note, c.userId));
+        // The antenna channel packs for its owner and leaves out reactionAndUserPairCache (stream-antenna.json).
+        const body =
+          instance.channel === 'antenna'
+            ? packNote(this.db, note, c.userId, { detail: true })
+            : this.withMyRenoteReaction(packed, note, c.userId);
+        c.sendChannel(instance.id, 'note', body);
       }
     }
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { WebSocket } from 'ws';
 import type { MisskeyProfile } from './db.ts';
@@ -165,6 +166,10 @@ export async function control(server: RunningServer, route: string, body: Record
   return res.json();
 }
 
+// The recordings live in the repo, so these tests run without anything beside it.
+const FIXTURES = new URL('../../src/testing/fixtures/', import.meta.url);
+export const fixture = (name: string): any => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
+
 // Shape comparison against recorded traffic (absent vs null included).
 
 type Shape = Record<string, string>;
@@ -174,6 +179,7 @@ const NESTED = [
   'renote',
   'poll',
   'note',
+  'channel',
   // 2026 chat and drafts
   'fromUser',
   'toUser',

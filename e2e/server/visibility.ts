@@ -63,6 +63,9 @@ export function inTimeline(
   if (mutedFor(db, note, viewerId)) return false;
   if (!filter.withRenotes && isPureRenote(note)) return false;
   if (filter.withFiles && note.fileIds.length === 0) return false;
+  // Channel notes stay in their channel; only its followers also get them on home (and so social).
+  if (note.channelId !== null)
+    return viewerId !== null && (kind === 'home' || kind === 'hybrid') && followsChannel(db, viewerId, note.channelId);
   switch (kind) {
     case 'global':
       return note.visibility === 'public';
@@ -77,9 +80,14 @@ export function inTimeline(
   }
 }
 
+export function followsChannel(db: Db, userId: string, channelId: string): boolean {
+  return db.channels.get(channelId)?.followers.has(userId) ?? false;
+}
+
 // A user list's timeline: notes its members wrote that the list's owner may see.
 export function inList(db: Db, list: UserList, note: NoteRecord, filter: Omit<TimelineFilter, 'withReplies'>): boolean {
-  if (!list.userIds.includes(note.userId) || !canSee(db, note, list.userId) || mutedFor(db, note, list.userId)) return false;
+  if (!list.userIds.includes(note.userId) || note.channelId !== null) return false;
+  if (!canSee(db, note, list.userId) || mutedFor(db, note, list.userId)) return false;
   if (!filter.withRenotes && isPureRenote(note)) return false;
   return !filter.withFiles || note.fileIds.length > 0;
 }

@@ -180,9 +180,9 @@ export function usePagedFeed<T extends { id: string }>(opts: FeedOptions<T>) {
     if (asOf.value !== null && !loading.value) void loadFirst();
   });
 
-  // A new account (or the first load after a reload) starts the list over.
+  // A new account (or the first load after a reload) starts the list over; guests read too.
   watch(
-    () => (session.status === 'ready' ? (session.me?.id ?? null) : null),
+    () => (session.status === 'ready' ? (session.me?.id ?? 'guest') : null),
     (account) => {
       reset();
       if (account) void loadMore();

@@ -49,3 +49,8 @@ export { default as IconBellRinging } from '@tabler/icons-vue/dist/esm/icons/Ico
 export { default as IconLayoutColumns } from '@tabler/icons-vue/dist/esm/icons/IconLayoutColumns.mjs';
 export { default as IconMessages } from '@tabler/icons-vue/dist/esm/icons/IconMessages.mjs';
 export { default as IconCalendarTime } from '@tabler/icons-vue/dist/esm/icons/IconCalendarTime.mjs';
+export { default as IconHash } from '@tabler/icons-vue/dist/esm/icons/IconHash.mjs';
+export { default as IconSpeakerphone } from '@tabler/icons-vue/dist/esm/icons/IconSpeakerphone.mjs';
+export { default as IconPaperclip } from '@tabler/icons-vue/dist/esm/icons/IconPaperclip.mjs';
+export { default as IconAntenna } from '@tabler/icons-vue/dist/esm/icons/IconAntenna.mjs';
+export { default as IconDeviceTv } from '@tabler/icons-vue/dist/esm/icons/IconDeviceTv.mjs';

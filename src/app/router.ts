@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
-import { loadNamespace } from '@/i18n';
+import { withNamespace } from '@/i18n';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -24,6 +24,11 @@ const routes: RouteRecordRaw[] = [
   { path: '/:acct(@[^/]+)/following', name: 'user-following', component: () => import('@/pages/FollowListPage.vue') },
   { path: '/:acct(@[^/]+)/followers', name: 'user-followers', component: () => import('@/pages/FollowListPage.vue') },
   {
+    path: '/:acct(@[^/]+)/clips',
+    name: 'user-clips',
+    component: withNamespace('clips', () => import('@/pages/UserClipsPage.vue')),
+  },
+  {
     path: '/notifications',
     name: 'notifications',
     component: () => import('@/pages/NotificationsPage.vue'),
@@ -41,7 +46,7 @@ const routes: RouteRecordRaw[] = [
     path: '/catch-up',
     name: 'catch-up',
     // Its strings load with it (an on-demand namespace), so it never shows bare keys.
-    component: () => Promise.all([import('@/pages/CatchUpPage.vue'), loadNamespace('catchup')]).then(([page]) => page),
+    component: withNamespace('catchup', () => import('@/pages/CatchUpPage.vue')),
     meta: { requiresAccount: true },
   },
   { path: '/chat', name: 'chat', component: () => import('@/pages/ChatPage.vue'), meta: { requiresAccount: true } },
@@ -67,6 +72,51 @@ const routes: RouteRecordRaw[] = [
   { path: '/search', name: 'search', component: () => import('@/pages/SearchPage.vue') },
   { path: '/lists', name: 'lists', component: () => import('@/pages/ListsPage.vue'), meta: { requiresAccount: true } },
   { path: '/lists/:id', name: 'list', component: () => import('@/pages/ListPage.vue'), meta: { requiresAccount: true } },
+  { path: '/explore', name: 'explore', component: withNamespace('explore', () => import('@/pages/ExplorePage.vue')) },
+  {
+    path: '/clips',
+    name: 'clips',
+    component: withNamespace('clips', () => import('@/pages/ClipsPage.vue')),
+    meta: { requiresAccount: true },
+  },
+  { path: '/clips/:id', name: 'clip', component: withNamespace('clips', () => import('@/pages/ClipPage.vue')) },
+  {
+    path: '/announcements',
+    name: 'announcements',
+    component: withNamespace('announcements', () => import('@/pages/AnnouncementsPage.vue')),
+  },
+  {
+    path: '/antennas',
+    name: 'antennas',
+    component: withNamespace('antennas', () => import('@/pages/AntennasPage.vue')),
+    meta: { requiresAccount: true },
+  },
+  {
+    path: '/antennas/new',
+    name: 'antenna-new',
+    component: withNamespace('antennas', () => import('@/pages/AntennaEditPage.vue')),
+    meta: { requiresAccount: true },
+  },
+  {
+    path: '/antennas/:id',
+    name: 'antenna',
+    component: withNamespace('antennas', () => import('@/pages/AntennaPage.vue')),
+    meta: { requiresAccount: true },
+  },
+  {
+    path: '/antennas/:id/edit',
+    name: 'antenna-edit',
+    component: withNamespace('antennas', () => import('@/pages/AntennaEditPage.vue')),
+    meta: { requiresAccount: true },
+  },
+  { path: '/channels', name: 'channels', component: withNamespace('channels', () => import('@/pages/ChannelsPage.vue')) },
+  {
+    path: '/channels/new',
+    name: 'channel-new',
+    component: withNamespace('channels', () => import('@/pages/ChannelNewPage.vue')),
+    meta: { requiresAccount: true },
+  },
+  { path: '/channels/:id', name: 'channel', component: withNamespace('channels', () => import('@/pages/ChannelPage.vue')) },
   { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsPage.vue') },
   { path: '/share', name: 'share', component: () => import('@/pages/SharePage.vue') },
   { path: '/signin', name: 'signin', component: () => import('@/pages/SignInPage.vue') },

@@ -36,10 +36,11 @@ export interface Draft {
   serverId?: string;
 }
 
-/** Where a composer writes: a new note, a reply to a note, or a quote of one. */
-export function draftContext(target: { replyId?: string; quoteId?: string }): string {
+/** Where a composer writes: a new note, a reply to a note, a quote of one, or a note in a channel. */
+export function draftContext(target: { replyId?: string; quoteId?: string; channelId?: string }): string {
   if (target.replyId) return `reply:${target.replyId}`;
   if (target.quoteId) return `quote:${target.quoteId}`;
+  if (target.channelId) return `channel:${target.channelId}`;
   return 'new';
 }
 

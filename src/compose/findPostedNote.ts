@@ -15,6 +15,7 @@ export function isSameNote(note: Misskey.entities.Note, entry: OutboxEntry): boo
     (note.cw ?? null) === (p.cw ?? null) &&
     (note.replyId ?? null) === (p.replyId ?? null) &&
     (note.renoteId ?? null) === (p.renoteId ?? null) &&
+    (note.channelId ?? null) === (p.channelId ?? null) &&
     sameList(note.fileIds ?? [], p.fileIds ?? []) &&
     sameList(note.poll?.choices.map((c) => c.text) ?? [], p.poll?.choices ?? [])
   );

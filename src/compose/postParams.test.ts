@@ -87,6 +87,16 @@ describe('buildCreateParams', () => {
     expect(draftProblem(draft({ text: '   ' }), {}, 3000)).toBe('empty');
     expect(draftProblem(draft({ text: '', cwEnabled: true, cw: 'only a cw' }), {}, 3000)).toBe('empty');
   });
+
+  it('posts into a channel with channelId and no audience, which the server would override anyway', () => {
+    const d = draft({
+      text: 'hi',
+      visibility: 'specified',
+      localOnly: true,
+      recipients: [{ id: 'u1', username: 'bob', host: null }],
+    });
+    expect(buildCreateParams(d, { channelId: 'c1' })).toEqual({ channelId: 'c1', text: 'hi' });
+  });
 });
 
 describe('draftContext', () => {
@@ -94,5 +104,6 @@ describe('draftContext', () => {
     expect(draftContext({})).toBe('new');
     expect(draftContext({ replyId: 'n1' })).toBe('reply:n1');
     expect(draftContext({ quoteId: 'n2' })).toBe('quote:n2');
+    expect(draftContext({ channelId: 'c1' })).toBe('channel:c1');
   });
 });

@@ -50,16 +50,19 @@ export function buildPoll(poll: PollDraft): PollParams {
 export interface PostTarget {
   replyId?: string;
   quoteId?: string;
+  /** a Misskey channel to post into */
+  channelId?: string;
 }
 
 export function buildCreateParams(draft: Draft, target: PostTarget): CreateParams {
-  const params: CreateParams = { visibility: draft.visibility };
+  // A channel note is public and local-only whatever is sent, so no audience goes with it.
+  const params: CreateParams = target.channelId ? { channelId: target.channelId } : { visibility: draft.visibility };
   const text = draft.text.trim();
   if (text !== '') params.text = text;
   const cw = draft.cwEnabled ? draft.cw.trim() : '';
   if (cw !== '') params.cw = cw;
-  if (draft.localOnly) params.localOnly = true;
-  if (draft.visibility === 'specified') params.visibleUserIds = draft.recipients.map((r) => r.id);
+  if (draft.localOnly && !target.channelId) params.localOnly = true;
+  if (draft.visibility === 'specified' && !target.channelId) params.visibleUserIds = draft.recipients.map((r) => r.id);
   if (draft.files.length > 0) params.fileIds = draft.files.map((f) => f.id);
   if (draft.poll) params.poll = buildPoll(draft.poll);
   if (target.replyId) params.replyId = target.replyId;

@@ -19,6 +19,8 @@ describe('deck columns', () => {
     expect(columnSource(column({ kind: 'social' }))).toEqual({ kind: 'social' });
     expect(columnSource(column({ kind: 'list', target: 'l1' }))).toEqual({ kind: 'list', listId: 'l1' });
     expect(columnSource(column({ kind: 'search', target: 'tea' }))).toEqual({ kind: 'search', query: 'tea' });
+    expect(columnSource(column({ kind: 'antenna', target: 'a1' }))).toEqual({ kind: 'antenna', antennaId: 'a1' });
+    expect(columnSource(column({ kind: 'channel', target: 'c1' }))).toEqual({ kind: 'channel', channelId: 'c1' });
     expect(columnSource(column({ kind: 'notifications' }))).toBeNull();
     expect(columnSource(column({ kind: 'mentions' }))).toBeNull();
   });

@@ -33,6 +33,10 @@ export function columnSource(column: DeckColumn): TimelineSource | null {
       return { kind: column.kind };
     case 'list':
       return { kind: 'list', listId: target };
+    case 'antenna':
+      return { kind: 'antenna', antennaId: target };
+    case 'channel':
+      return { kind: 'channel', channelId: target };
     case 'hashtag':
       return { kind: 'hashtag', tag: target };
     case 'user':

@@ -7,9 +7,9 @@ import { i18n, loadLocale, loadNamespace, LOCALES, resolveLocale } from '@/i18n'
 type Tree = { [key: string]: string | Tree };
 const messages = () => i18n.global.messages.value as unknown as Record<string, Tree>;
 
-// The on-demand namespaces (achievements, Catch-up) are checked like the rest.
+// The on-demand namespaces are checked like the rest.
 beforeAll(async () => {
-  await Promise.all([loadNamespace('achievements'), loadNamespace('catchup')]);
+  await Promise.all(['achievements', 'announcements', 'antennas', 'catchup', 'channels', 'clips', 'explore'].map(loadNamespace));
   await Promise.all(LOCALES.map(loadLocale));
 });
 

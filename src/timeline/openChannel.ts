@@ -36,5 +36,9 @@ export function openChannel(
       return listen(stream.connect('hashtag', ch.params));
     case 'userList':
       return listen(stream.connect('userList', ch.params));
+    case 'antenna':
+      return listen(stream.connect('antenna', ch.params));
+    case 'channel':
+      return listen(stream.connect('channel', ch.params));
   }
 }

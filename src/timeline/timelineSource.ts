@@ -6,6 +6,8 @@ export type TimelineSource =
   | { kind: 'hashtag'; tag: string }
   | { kind: 'user'; userId: string }
   | { kind: 'list'; listId: string }
+  | { kind: 'antenna'; antennaId: string }
+  | { kind: 'channel'; channelId: string }
   | { kind: 'search'; query: string };
 
 export interface TimelineFilters {
@@ -30,6 +32,10 @@ export function timelineName(source: TimelineSource): string {
       return `user:${source.userId}`;
     case 'list':
       return `list:${source.listId}`;
+    case 'antenna':
+      return `antenna:${source.antennaId}`;
+    case 'channel':
+      return `channel:${source.channelId}`;
     case 'search':
       return `search:${source.query}`;
     default:
@@ -49,6 +55,9 @@ export function filtersOf(source: TimelineSource): (keyof TimelineFilters)[] {
     case 'social':
     case 'user':
       return ['withRenotes', 'withReplies', 'withFiles'];
+    // antennas/notes and channels/timeline take no filters in 2024.10.
+    case 'antenna':
+    case 'channel':
     case 'search':
       return [];
     default:
@@ -111,6 +120,10 @@ export function fetchPage(
         withRenotes: f.withRenotes,
         withFiles: f.withFiles,
       });
+    case 'antenna':
+      return api.request('antennas/notes', { ...base, antennaId: source.antennaId });
+    case 'channel':
+      return api.request('channels/timeline', { ...base, channelId: source.channelId });
     case 'search':
       return api.request('notes/search', { ...base, query: source.query });
   }
@@ -122,7 +135,9 @@ export type TimelineChannel =
   | { channel: 'hybridTimeline'; params: Misskey.Channels['hybridTimeline']['params'] }
   | { channel: 'globalTimeline'; params: Misskey.Channels['globalTimeline']['params'] }
   | { channel: 'hashtag'; params: Misskey.Channels['hashtag']['params'] }
-  | { channel: 'userList'; params: Misskey.Channels['userList']['params'] };
+  | { channel: 'userList'; params: Misskey.Channels['userList']['params'] }
+  | { channel: 'antenna'; params: Misskey.Channels['antenna']['params'] }
+  | { channel: 'channel'; params: Misskey.Channels['channel']['params'] };
 
 // The live channel of a timeline; a user's notes and search results have none (captures still
 // keep them live).
@@ -146,6 +161,10 @@ export function channelFor(source: TimelineSource, f: TimelineFilters): Timeline
       return { channel: 'hashtag', params: { q: [[source.tag]] } };
     case 'list':
       return { channel: 'userList', params: { listId: source.listId, withRenotes: f.withRenotes, withFiles: f.withFiles } };
+    case 'antenna':
+      return { channel: 'antenna', params: { antennaId: source.antennaId } };
+    case 'channel':
+      return { channel: 'channel', params: { channelId: source.channelId } };
     case 'user':
     case 'search':
       return null;

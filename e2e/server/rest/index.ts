@@ -1,5 +1,10 @@
 import type { Endpoint } from '../endpoint.ts';
 import { accountEndpoints } from './account.ts';
+import { announcementEndpoints } from './announcements.ts';
+import { antennaEndpoints } from './antennas.ts';
+import { channelEndpoints } from './channels.ts';
+import { clipEndpoints } from './clips.ts';
+import { exploreEndpoints } from './explore.ts';
 import { chatEndpoints } from './chat.ts';
 import { draftEndpoints } from './drafts.ts';
 import { endpointInfoEndpoints } from './endpoints.ts';
@@ -23,6 +28,11 @@ export const endpoints: Record<string, Endpoint> = {
   ...listEndpoints,
   ...driveEndpoints,
   ...favoriteEndpoints,
+  ...clipEndpoints,
+  ...antennaEndpoints,
+  ...channelEndpoints,
+  ...announcementEndpoints,
+  ...exploreEndpoints,
   ...swEndpoints,
   ...chatEndpoints,
   ...draftEndpoints,

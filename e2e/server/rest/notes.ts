@@ -76,6 +76,7 @@ function readNoteInput(params: Params, now: number): NoteInput {
     fileIds,
     visibleUserIds: optionalIdArray(params, 'visibleUserIds', 100),
     localOnly: optionalBoolean(params, 'localOnly', false),
+    channelId: optionalString(params, 'channelId', { nullable: true }) ?? null,
     reactionAcceptance: reactionAcceptance as Misskey.entities.Note['reactionAcceptance'],
   };
 }

@@ -66,6 +66,7 @@ export const timelineEndpoints: Record<string, Endpoint> = {
       const withReplies = optionalBoolean(ctx.params, 'withReplies', false);
       const withRenotes = optionalBoolean(ctx.params, 'withRenotes', true);
       const withFiles = optionalBoolean(ctx.params, 'withFiles', false);
+      const withChannelNotes = optionalBoolean(ctx.params, 'withChannelNotes', false);
       const notes = page(
         ctx.db.notesNewestFirst(),
         readPaging(ctx.params),
@@ -74,7 +75,8 @@ export const timelineEndpoints: Record<string, Endpoint> = {
           canSee(ctx.db, n, viewerId) &&
           (withReplies || n.replyId === null) &&
           (withRenotes || n.renoteId === null || n.text !== null) &&
-          (!withFiles || n.fileIds.length > 0),
+          (!withFiles || n.fileIds.length > 0) &&
+          (withChannelNotes || n.channelId === null),
       );
       return packAll(ctx.db, notes, viewerId);
     },
