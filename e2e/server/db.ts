@@ -23,6 +23,14 @@ export interface UserRecord {
   pinnedNoteIds: string[];
   /** Soft word mute, applied by clients: words that must all appear, or "/regex/flags". */
   mutedWords: (string[] | string)[];
+  location: string | null;
+  /** YYYY-MM-DD */
+  birthday: string | null;
+  fields: { name: string; value: string }[];
+  isCat: boolean;
+  /** drive files shown as the avatar and banner; null shows the generated avatar / no banner */
+  avatarId: string | null;
+  bannerId: string | null;
 }
 
 export interface PollRecord {
@@ -70,6 +78,15 @@ export interface FileRecord {
   isSensitive: boolean;
   width: number | null;
   height: number | null;
+  folderId: string | null;
+  comment: string | null;
+}
+
+export interface FolderRecord {
+  id: string;
+  userId: string;
+  name: string;
+  parentId: string | null;
 }
 
 export interface EmojiRecord {
@@ -128,6 +145,8 @@ export interface DbEvents {
   note: [note: NoteRecord];
   noteUpdated: [noteId: string, type: 'reacted' | 'unreacted' | 'pollVoted' | 'deleted', body: unknown];
   main: [userId: string, type: string, body: unknown];
+  /** the `drive` channel's events (fileUpdated, folderCreated, …) */
+  drive: [userId: string, type: string, body: unknown];
   broadcast: [type: string, body: unknown];
 }
 
@@ -143,6 +162,9 @@ export class Db {
   readonly users = new Map<string, UserRecord>();
   readonly notes = new Map<string, NoteRecord>();
   readonly files = new Map<string, FileRecord>();
+  readonly folders = new Map<string, FolderRecord>();
+  /** i/registry: `${userId} ${domain ?? ''} ${scope.join('/')}` → key → value */
+  readonly registry = new Map<string, Map<string, unknown>>();
   readonly emojis = new Map<string, EmojiRecord>();
   readonly notifications: NotificationRecord[] = [];
   readonly tokens = new Map<string, TokenRecord>();

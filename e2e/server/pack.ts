@@ -1,5 +1,5 @@
 import type * as Misskey from 'misskey-js';
-import type { Db, EmojiRecord, FileRecord, NoteRecord, NotificationRecord, UserRecord } from './db.ts';
+import type { Db, EmojiRecord, FileRecord, FolderRecord, NoteRecord, NotificationRecord, UserRecord } from './db.ts';
 import { idToDate } from './ids.ts';
 import type { MeDetailed, Policies, UserDetailed } from './shapes.ts';
 import { canSee } from './visibility.ts';
@@ -53,17 +53,23 @@ export function avatarFileName(user: UserRecord): string {
   return `avatar-${user.id}.svg`;
 }
 
+// A profile image set from the drive, or null when it is gone (Misskey clears it on delete).
+function profileImageUrl(db: Db, fileId: string | null): string | null {
+  const file = fileId === null ? undefined : db.files.get(fileId);
+  return file ? db.fileUrl(file.id) : null;
+}
+
 export function packUserLite(db: Db, user: UserRecord): Misskey.entities.UserLite {
   return {
     id: user.id,
     name: user.name,
     username: user.username,
     host: null,
-    avatarUrl: db.fileUrl(avatarFileName(user)),
+    avatarUrl: profileImageUrl(db, user.avatarId) ?? db.fileUrl(avatarFileName(user)),
     avatarBlurhash: null,
     avatarDecorations: [],
     isBot: user.isBot,
-    isCat: false,
+    isCat: user.isCat,
     emojis: {},
     onlineStatus: (db.online.get(user.id) ?? 0) > 0 ? 'online' : 'unknown',
     badgeRoles: [],
@@ -85,16 +91,16 @@ function userDetailedBase(db: Db, user: UserRecord, viewerId: string | null): Us
     createdAt: idToDate(user.id).toISOString(),
     updatedAt: user.updatedAt,
     lastFetchedAt: null,
-    bannerUrl: null,
+    bannerUrl: profileImageUrl(db, user.bannerId),
     bannerBlurhash: null,
     isLocked: user.isLocked,
     isSilenced: false,
     isSuspended: false,
     description: user.description,
-    location: null,
-    birthday: null,
+    location: user.location,
+    birthday: user.birthday,
     lang: null,
-    fields: [],
+    fields: user.fields.map((f) => ({ ...f })),
     verifiedLinks: [],
     followersCount: db.followersOf(user.id).length,
     followingCount: db.followeesOf(user.id).length,
@@ -138,8 +144,8 @@ export function packMe(db: Db, user: UserRecord): MeDetailed {
     twoFactorEnabled: false,
     usePasswordLessLogin: false,
     securityKeys: false,
-    avatarId: null,
-    bannerId: null,
+    avatarId: user.avatarId,
+    bannerId: user.bannerId,
     followedMessage: null,
     isModerator: false,
     isAdmin: user.isAdmin,
@@ -180,8 +186,17 @@ export function packMe(db: Db, user: UserRecord): MeDetailed {
   };
 }
 
-export function packFile(db: Db, file: FileRecord, withOwner: boolean): Misskey.entities.DriveFile {
+/**
+ * How much of a DriveFile a response carries: `self` (drive/files/create and update, driveFileCreated:
+ * no userId, no folder), `list` (drive/files, a note's files: userId only) or `detail` (drive/files/show:
+ * the owner and the folder with its counts).
+ */
+export type FilePack = 'self' | 'list' | 'detail';
+
+export function packFile(db: Db, file: FileRecord, how: FilePack): Misskey.entities.DriveFile {
   const url = db.fileUrl(file.id);
+  const folder = how === 'detail' && file.folderId !== null ? db.folders.get(file.folderId) : undefined;
+  const owner = how === 'detail' ? db.users.get(file.userId) : undefined;
   return {
     id: file.id,
     createdAt: idToDate(file.id).toISOString(),
@@ -194,12 +209,28 @@ export function packFile(db: Db, file: FileRecord, withOwner: boolean): Misskey.
     properties: file.width !== null && file.height !== null ? { width: file.width, height: file.height } : {},
     url,
     thumbnailUrl: file.type.startsWith('image/') ? url : null,
-    comment: null,
-    folderId: null,
-    folder: null,
-    userId: withOwner ? file.userId : null,
-    user: null,
+    comment: file.comment,
+    folderId: file.folderId,
+    folder: folder ? packFolder(db, folder, true) : null,
+    userId: how === 'self' ? null : file.userId,
+    user: owner ? packUserLite(db, owner) : null,
   };
+}
+
+/** A DriveFolder; `detail` adds the counts and, up the tree, the parent (drive/folders/show). */
+export function packFolder(db: Db, folder: FolderRecord, detail: boolean): Misskey.entities.DriveFolder {
+  const packed: Misskey.entities.DriveFolder = {
+    id: folder.id,
+    createdAt: idToDate(folder.id).toISOString(),
+    name: folder.name,
+    parentId: folder.parentId,
+  };
+  if (!detail) return packed;
+  packed.foldersCount = [...db.folders.values()].filter((f) => f.parentId === folder.id).length;
+  packed.filesCount = [...db.files.values()].filter((f) => f.folderId === folder.id).length;
+  const parent = folder.parentId === null ? undefined : db.folders.get(folder.parentId);
+  if (parent) packed.parent = packFolder(db, parent, true);
+  return packed;
 }
 
 export function emojiUrl(db: Db, emoji: EmojiRecord): string {
@@ -285,7 +316,7 @@ export function packNote(db: Db, note: NoteRecord, viewerId: string | null, opti
       ? []
       : note.fileIds.flatMap((id) => {
           const file = db.files.get(id);
-          return file ? [packFile(db, file, true)] : [];
+          return file ? [packFile(db, file, 'list')] : [];
         }),
     replyId: note.replyId,
     renoteId: note.renoteId,

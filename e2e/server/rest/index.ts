@@ -6,6 +6,7 @@ import { followRequestEndpoints } from './followRequests.ts';
 import { listEndpoints } from './lists.ts';
 import { metaEndpoints } from './meta.ts';
 import { noteEndpoints } from './notes.ts';
+import { registryEndpoints } from './registry.ts';
 import { timelineEndpoints } from './timelines.ts';
 import { userEndpoints } from './users.ts';
 
@@ -19,4 +20,5 @@ export const endpoints: Record<string, Endpoint> = {
   ...listEndpoints,
   ...driveEndpoints,
   ...favoriteEndpoints,
+  ...registryEndpoints,
 };

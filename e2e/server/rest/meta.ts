@@ -7,8 +7,8 @@ import type { MetaDetailed, MetaLite } from '../shapes.ts';
 
 function packMeta(db: Db, detail: boolean): MetaLite | MetaDetailed {
   const meta: MetaLite = {
-    maintainerName: null,
-    maintainerEmail: null,
+    maintainerName: 'Admin',
+    maintainerEmail: 'admin@stand-in.invalid',
     version: db.version,
     providesTarball: false,
     name: 'Misskey stand-in',
@@ -52,7 +52,7 @@ function packMeta(db: Db, detail: boolean): MetaLite | MetaDetailed {
     enableEmail: false,
     enableServiceWorker: false,
     translatorAvailable: false,
-    serverRules: [],
+    serverRules: ['Be kind to each other.', 'No spam, no **automated** mass posting.', 'Mark sensitive media as sensitive.'],
     policies: rolePolicies(),
     mediaProxy: `${db.baseUrl}/proxy`,
     enableUrlPreview: true,
@@ -79,9 +79,31 @@ function packMeta(db: Db, detail: boolean): MetaLite | MetaDetailed {
   };
 }
 
+// The server's counters. Upstream reads them from charts that lag behind; here they are exact.
+function stats(db: Db) {
+  const notes = db.notes.size;
+  let reactions = 0;
+  for (const note of db.notes.values()) reactions += note.reactions.length;
+  let drive = 0;
+  for (const file of db.files.values()) drive += file.data.length;
+  return {
+    notesCount: notes,
+    originalNotesCount: notes,
+    usersCount: db.users.size,
+    originalUsersCount: db.users.size,
+    reactionsCount: reactions,
+    instances: 0,
+    driveUsageLocal: drive,
+    driveUsageRemote: 0,
+  };
+}
+
 export const metaEndpoints: Record<string, Endpoint> = {
   meta: {
     handler: ({ db, params }) => packMeta(db, optionalBoolean(params, 'detail', true)),
+  },
+  stats: {
+    handler: ({ db }) => stats(db),
   },
   emojis: {
     allowGet: true,
