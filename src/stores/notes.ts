@@ -208,6 +208,19 @@ export const useNotesStore = defineStore('notes', () => {
     }
   }
 
+  /**
+   * A user's newer profile (the viewer's own after i/update or meUpdated) on every stored note of
+   * theirs. Only the fields the note's UserLite already has are taken, so the note keeps its shape.
+   */
+  function updateUser(user: Misskey.entities.UserLite): void {
+    for (const note of notes.values()) {
+      if (note.userId !== user.id) continue;
+      const lite: Record<string, unknown> = { ...note.user };
+      for (const key of Object.keys(lite)) if (key in user) lite[key] = (user as Record<string, unknown>)[key];
+      note.user = lite as Misskey.entities.UserLite;
+    }
+  }
+
   function retain(id: string): void {
     retained.set(id, (retained.get(id) ?? 0) + 1);
   }
@@ -271,6 +284,7 @@ export const useNotesStore = defineStore('notes', () => {
     optimisticReact,
     optimisticUnreact,
     optimisticVote,
+    updateUser,
     retain,
     unretain,
     size,

@@ -139,9 +139,14 @@ export const useSessionStore = defineStore('session', () => {
     cleanups.push(() => unread.stop());
   }
 
-  // The server's newest word on the signed-in user (meUpdated, or an endpoint that answers with it).
+  // The server's newest word on the signed-in user (meUpdated, or an endpoint that answers with it),
+  // shown at once wherever the account appears: the account menu and the notes already on screen.
   function setMe(user: Misskey.entities.MeDetailed): void {
-    if (me.value && me.value.id === user.id) me.value = user;
+    if (!me.value || me.value.id !== user.id) return;
+    me.value = user;
+    const account = accounts.activeAccount;
+    if (account?.userId === user.id) accounts.updateProfile(account.key, user);
+    notes.updateUser(user);
   }
 
   function adjustCounts(key: 'followingCount' | 'followersCount', by: number): void {
