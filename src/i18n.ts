@@ -5,8 +5,12 @@ type Module = { default: Messages };
 type I18nMessages = NonNullable<Parameters<typeof createI18n>[0]['messages']>;
 
 // Each file in locales/<lang>/ is one namespace: locales/en/timeline.json → t('timeline.…').
-// English is the fallback and ships in the first screen; other languages load when chosen.
-const english = import.meta.glob<Module>('./locales/en/*.json', { eager: true });
+// English is the fallback and ships in the first screen, except the namespaces only later pages
+// use (the same list in both globs), which come with those pages; other languages load when chosen.
+const english = import.meta.glob<Module>(['./locales/en/*.json', '!./locales/en/{about,drive,profile,reactions}.json'], {
+  eager: true,
+});
+const englishLater = import.meta.glob<Module>('./locales/en/{about,drive,profile,reactions}.json');
 const others = import.meta.glob<Module>(['./locales/*/*.json', '!./locales/en/*.json']);
 
 function parts(path: string): { lang: string; ns: string } {
@@ -39,19 +43,26 @@ export const i18n = createI18n({
   fallbackWarn: false,
 });
 
-const loaded = new Set(['en']);
+const loaded = new Set<string>();
 
+/** Every string of `lang` (for English: the namespaces of later pages). */
 export async function loadLocale(lang: string): Promise<void> {
   if (loaded.has(lang)) return;
-  const files = Object.entries(others).filter(([path]) => parts(path).lang === lang);
+  const files =
+    lang === 'en' ? Object.entries(englishLater) : Object.entries(others).filter(([path]) => parts(path).lang === lang);
   const namespaces = await Promise.all(files.map(async ([path, load]) => [parts(path).ns, (await load()).default] as const));
-  i18n.global.setLocaleMessage(lang, Object.fromEntries(namespaces) as never);
+  i18n.global.mergeLocaleMessage(lang, Object.fromEntries(namespaces) as never);
   loaded.add(lang);
+}
+
+/** A lazy page or component that needs English's later namespaces: both load together. */
+export function withLaterStrings<T>(load: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([load(), loadLocale('en')]))[0];
 }
 
 // Shows `lang` once its strings are in (English stays on screen meanwhile, never bare keys).
 export async function setLocale(lang: string): Promise<void> {
-  await loadLocale(lang);
+  if (lang !== 'en') await loadLocale(lang);
   i18n.global.locale.value = lang;
   document.documentElement.lang = lang;
 }

@@ -21,7 +21,11 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const placeholders = (message: string) => [...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*\}/g)].map((m) => m[1]).sort();
 const forms = (message: string) => message.split(/(?<!\{')\|(?!'\})/).length;
-const english = flatten(messages().en!);
+// Read after the beforeAll above: English's later namespaces load with the other languages.
+let english = new Map<string, string>();
+beforeAll(() => {
+  english = flatten(messages().en!);
+});
 
 describe.each(LOCALES)('locale %s', (locale) => {
   const own = new Map<string, string>();
