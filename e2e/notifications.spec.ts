@@ -25,7 +25,7 @@ function notificationsLink(page: Page) {
 }
 
 function items(page: Page) {
-  return page.getByRole('list', { name: 'Notifications' }).locator('> li');
+  return page.getByRole('list', { name: 'Notifications' }).locator('> li > [data-type]');
 }
 
 async function aliceNote(text: string): Promise<string> {

@@ -69,6 +69,21 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       }
       return;
     }
+    case 'post-notes': {
+      // Many notes in one request (a long timeline for a test), each through notes/create.
+      const user = typeof body.as === 'string' ? db.userByName(body.as) : undefined;
+      const texts = Array.isArray(body.texts) ? body.texts.filter((t): t is string => typeof t === 'string') : [];
+      if (!user || !texts.length) return bad(res, 'need {as: username, texts: string[]}');
+      const ids: string[] = [];
+      for (const text of texts) {
+        const created = (await invoke(db, 'notes/create', { text }, { user, permissions: null })) as {
+          createdNote: { id: string };
+        };
+        ids.push(created.createdNote.id);
+      }
+      sendJson(res, 200, { ids }, CORS);
+      return;
+    }
     case 'drop-sockets':
       target.stream.dropAll();
       sendJson(res, 200, { ok: true }, CORS);

@@ -221,32 +221,40 @@ export const useNotesStore = defineStore('notes', () => {
     }
   }
 
-  function retain(id: string): void {
-    retained.set(id, (retained.get(id) ?? 0) + 1);
+  /** Holds notes in the store, once per holder; `unretain` lets go (a list holds what it shows). */
+  function retain(ids: string | readonly string[]): void {
+    for (const id of typeof ids === 'string' ? [ids] : ids) retained.set(id, (retained.get(id) ?? 0) + 1);
   }
 
-  function unretain(id: string): void {
-    const count = retained.get(id) ?? 0;
-    if (count > 1) {
-      retained.set(id, count - 1);
-      return;
+  function unretain(ids: string | readonly string[]): void {
+    let released = false;
+    for (const id of typeof ids === 'string' ? [ids] : ids) {
+      const count = retained.get(id) ?? 0;
+      if (count > 1) {
+        retained.set(id, count - 1);
+      } else {
+        retained.delete(id);
+        released = true;
+      }
     }
-    retained.delete(id);
-    sweep();
+    // One sweep per call: a trim lets go of hundreds of notes at once.
+    if (released) sweep();
   }
 
   /** Keeps what retained notes reach through renoteId/replyId; drops everything else. */
   function sweep(): void {
     const live = new Set<string>();
+    // Read without tracking: this walks every stored note.
+    const raw = toRaw(notes);
     const visit = (id: string | null | undefined) => {
       if (!id || live.has(id)) return;
       live.add(id);
-      const n = notes.get(id);
+      const n = raw.get(id);
       visit(n?.renoteId);
       visit(n?.replyId);
     };
     for (const id of retained.keys()) visit(id);
-    for (const id of [...notes.keys()]) {
+    for (const id of [...raw.keys()]) {
       if (live.has(id)) continue;
       notes.delete(id);
       deleted.delete(id);

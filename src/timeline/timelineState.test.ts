@@ -4,13 +4,14 @@ import { TimelineState, type Holder } from './timelineState';
 function counting() {
   const held = new Map<string, number>();
   const holder: Holder = {
-    hold: (id) => held.set(id, (held.get(id) ?? 0) + 1),
-    drop: (id) => {
-      const n = held.get(id) ?? 0;
-      if (n <= 0) throw new Error(`dropped ${id} that was not held`);
-      if (n === 1) held.delete(id);
-      else held.set(id, n - 1);
-    },
+    hold: (ids) => ids.forEach((id) => held.set(id, (held.get(id) ?? 0) + 1)),
+    drop: (ids) =>
+      ids.forEach((id) => {
+        const n = held.get(id) ?? 0;
+        if (n <= 0) throw new Error(`dropped ${id} that was not held`);
+        if (n === 1) held.delete(id);
+        else held.set(id, n - 1);
+      }),
   };
   return { holder, held };
 }
@@ -64,6 +65,20 @@ describe('TimelineState', () => {
     s.arrive(['a01', 'a02', 'a03', 'a04', 'a05'], false);
     expect(s.pending).toEqual(['a05', 'a04', 'a03']);
     expect(held.size).toBe(3);
+  });
+
+  it('keeps the list longer than the queue, and marks what an overflowing queue let go', () => {
+    const { holder } = counting();
+    const s = new TimelineState(holder, 10, 2);
+    s.addOlder(['a02', 'a01']);
+    s.arrive(['a03', 'a04', 'a05'], false);
+    expect(s.pending).toEqual(['a05', 'a04']);
+    s.flushPending();
+    // a03 left the queue: a gap above a02 says notes newer than it are missing.
+    expect(ids(s)).toEqual(['a05', 'a04', 'gap:a02', 'a02', 'a01']);
+    s.arrive(['a06'], false);
+    s.flushPending();
+    expect(ids(s)).toEqual(['a06', 'a05', 'a04', 'gap:a02', 'a02', 'a01']);
   });
 
   it('paging down past the cap drops the newest and leaves a gap on top', () => {

@@ -11,23 +11,30 @@ import {
 } from './timelineList';
 
 export interface Holder {
-  // Called once when a note id enters the timeline (list or queue), once when it leaves.
-  hold(id: string): void;
-  drop(id: string): void;
+  // Called once for each note id entering the timeline (list or queue), once for each leaving.
+  hold(ids: string[]): void;
+  drop(ids: string[]): void;
 }
 
-// Notes held per timeline; a long session stays bounded whatever the stream rate.
-export const DEFAULT_CAP = 300;
+// Notes kept per timeline, scrollable back without a refetch (only those near the viewport are
+// rendered); a long session stays bounded whatever the stream rate.
+export const DEFAULT_CAP = 1000;
+// New notes held behind the "N new notes" button; past this the oldest of them leave, and a gap
+// marks where they were.
+export const QUEUE_CAP = 300;
 
 // What a timeline holds: the rendered list and the queue of new notes waiting behind the
 // "N new notes" button. Every id is held in the note store exactly while it is in either.
 export class TimelineState {
   items: TimelineItem[] = [];
   pending: string[] = [];
+  // The queue has let go of some of its oldest notes: they are missing below it once shown.
+  private queueCut = false;
 
   constructor(
     private readonly holder: Holder,
     private readonly cap = DEFAULT_CAP,
+    private readonly queueCap = Math.min(cap, QUEUE_CAP),
   ) {}
 
   private held(): Set<string> {
@@ -37,11 +44,11 @@ export class TimelineState {
   }
 
   private hold(ids: string[]): void {
-    ids.forEach((id) => this.holder.hold(id));
+    if (ids.length) this.holder.hold(ids);
   }
 
   private drop(ids: string[]): void {
-    ids.forEach((id) => this.holder.drop(id));
+    if (ids.length) this.holder.drop(ids);
   }
 
   has(id: string): boolean {
@@ -61,6 +68,7 @@ export class TimelineState {
     this.drop([...this.held()]);
     this.items = [];
     this.pending = [];
+    this.queueCut = false;
   }
 
   // Takes over a list whose notes are already held (a kept reading position).
@@ -75,6 +83,7 @@ export class TimelineState {
     this.items = [];
     this.drop(this.pending);
     this.pending = [];
+    this.queueCut = false;
     return items;
   }
 
@@ -87,13 +96,24 @@ export class TimelineState {
     if (live) {
       const queued = this.pending;
       this.pending = [];
+      this.markQueueCut();
       this.show([...queued, ...fresh]);
       return queued;
     }
     const queue = [...fresh, ...this.pending].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
-    this.drop(queue.slice(this.cap));
-    this.pending = queue.slice(0, this.cap);
+    const overflow = queue.slice(this.queueCap);
+    if (overflow.length) this.queueCut = true;
+    this.drop(overflow);
+    this.pending = queue.slice(0, this.queueCap);
     return [];
+  }
+
+  // Before the queue is shown: a gap above the list's newest note stands for what the queue let go.
+  private markQueueCut(): void {
+    if (!this.queueCut) return;
+    this.queueCut = false;
+    const top = newestNoteId(this.items);
+    if (top) this.addGap(top);
   }
 
   // Notes loaded into a gap: straight into the list, the queue left as it is.
@@ -108,6 +128,7 @@ export class TimelineState {
   flushPending(): string[] {
     const queued = this.pending;
     this.pending = [];
+    this.markQueueCut();
     if (queued.length) this.show(queued);
     return queued;
   }
@@ -132,6 +153,7 @@ export class TimelineState {
     if (trimmed.dropped.length) {
       this.drop(this.pending);
       this.pending = [];
+      this.queueCut = false;
     }
   }
 

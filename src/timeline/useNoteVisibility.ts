@@ -4,8 +4,8 @@ import { useNotesStore } from '@/stores/notes';
 import { useSessionStore } from '@/stores/session';
 import { CaptureTracker } from './captureTracker';
 
-// A note counts as visible a little before it scrolls into view, so its updates are live on arrival.
-const ROOT_MARGIN = '200px 0px';
+// Only a note actually on screen counts as visible (the list renders more, a screen either way).
+const ROOT_MARGIN = '0px';
 // Past a screen's height away a note is released without waiting for the grace period.
 const FAR_MARGIN = '100% 0px';
 

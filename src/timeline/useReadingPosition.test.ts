@@ -17,10 +17,11 @@ describe('useReadingPosition', () => {
     const notes = useNotesStore();
     notes.put(note('a1'));
     notes.retain('a1');
-    useReadingPosition().save('local', [noteItem('a1')], { id: 'a1', offset: -40 });
-    const again = useReadingPosition();
-    expect(again.restore('local')?.map((i) => i.id)).toEqual(['a1']);
-    expect(again.anchor()).toEqual({ id: 'a1', offset: -40 });
+    const layout = { sizes: new Map([['a1', 212]]), anchor: { key: 'a1', offset: -40 } };
+    useReadingPosition().save('local', [noteItem('a1')], layout);
+    const back = useReadingPosition().restore('local');
+    expect(back?.items.map((i) => i.id)).toEqual(['a1']);
+    expect(back?.layout).toEqual(layout);
     expect(useReadingPosition().restore('local')).toBeNull();
   });
 
@@ -28,7 +29,7 @@ describe('useReadingPosition', () => {
     const notes = useNotesStore();
     notes.put(note('a1'));
     notes.retain('a1');
-    useReadingPosition().save('local', [noteItem('a1')], null);
+    useReadingPosition().save('local', [noteItem('a1')], { sizes: new Map(), anchor: null });
     expect(useReadingPosition().restore('global')).toBeNull();
     history.pushState({}, '');
     expect(useReadingPosition().restore('local')).toBeNull();
@@ -38,7 +39,7 @@ describe('useReadingPosition', () => {
     const notes = useNotesStore();
     notes.put(note('a1'));
     notes.retain('a1');
-    useReadingPosition().save('local', [noteItem('a1')], null);
+    useReadingPosition().save('local', [noteItem('a1')], { sizes: new Map(), anchor: null });
     notes.reset();
     expect(useReadingPosition().restore('local')).toBeNull();
   });

@@ -1,16 +1,11 @@
+import type { KeptLayout } from '@/app/virtualizer';
 import { useNotesStore } from '@/stores/notes';
 import type { TimelineItem } from './timelineList';
-
-// Where the reader was: an item and its distance from the top of the viewport.
-export interface Anchor {
-  id: string;
-  offset: number;
-}
 
 interface Kept {
   key: string;
   items: TimelineItem[];
-  anchor: Anchor | null;
+  layout: KeptLayout;
 }
 
 // Lists kept for back/forward, by history entry; their notes stay held in the store meanwhile.
@@ -32,9 +27,9 @@ function entryToken(): string {
 export function useReadingPosition() {
   const notes = useNotesStore();
   const token = entryToken();
-  let anchor: Anchor | null = null;
 
-  function restore(key: string): TimelineItem[] | null {
+  // The list kept for this history entry, with the heights it had and the reader's place.
+  function restore(key: string): { items: TimelineItem[]; layout: KeptLayout } | null {
     const entry = kept.get(token);
     if (!entry || entry.key !== key) return null;
     kept.delete(token);
@@ -43,15 +38,14 @@ export function useReadingPosition() {
       release(entry);
       return null;
     }
-    anchor = entry.anchor;
-    return entry.items;
+    return { items: entry.items, layout: entry.layout };
   }
 
-  function save(key: string, items: TimelineItem[], at: Anchor | null): void {
+  function save(key: string, items: TimelineItem[], layout: KeptLayout): void {
     const previous = kept.get(token);
     kept.delete(token);
     if (previous) release(previous);
-    kept.set(token, { key, items, anchor: at });
+    kept.set(token, { key, items, layout });
     while (kept.size > MAX_KEPT) {
       const [oldest, entry] = kept.entries().next().value as [string, Kept];
       kept.delete(oldest);
@@ -65,5 +59,5 @@ export function useReadingPosition() {
     });
   }
 
-  return { restore, save, anchor: () => anchor };
+  return { restore, save };
 }

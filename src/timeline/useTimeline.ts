@@ -30,7 +30,7 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
   const notes = useNotesStore();
   const session = useSessionStore();
 
-  const state = new TimelineState({ hold: (id) => notes.retain(id), drop: (id) => notes.unretain(id) });
+  const state = new TimelineState({ hold: (ids) => notes.retain(ids), drop: (ids) => notes.unretain(ids) });
   const items = shallowRef<TimelineItem[]>([]);
   const pending = shallowRef<string[]>([]);
   const status = ref<LoadStatus>('loading');
