@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { withLaterStrings } from '@/i18n';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -38,6 +39,31 @@ const routes: RouteRecordRaw[] = [
   { path: '/lists', name: 'lists', component: () => import('@/pages/ListsPage.vue'), meta: { requiresAccount: true } },
   { path: '/lists/:id', name: 'list', component: () => import('@/pages/ListPage.vue'), meta: { requiresAccount: true } },
   { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsPage.vue') },
+  {
+    path: '/settings/profile',
+    name: 'profile-edit',
+    component: withLaterStrings(() => import('@/pages/ProfileEditPage.vue')),
+    meta: { requiresAccount: true },
+  },
+  {
+    path: '/settings/reactions',
+    name: 'reaction-settings',
+    component: withLaterStrings(() => import('@/pages/ReactionSettingsPage.vue')),
+    meta: { requiresAccount: true },
+  },
+  {
+    path: '/my/drive',
+    name: 'drive',
+    component: withLaterStrings(() => import('@/pages/DrivePage.vue')),
+    meta: { requiresAccount: true },
+  },
+  {
+    path: '/my/drive/folder/:folder',
+    name: 'drive-folder',
+    component: withLaterStrings(() => import('@/pages/DrivePage.vue')),
+    meta: { requiresAccount: true },
+  },
+  { path: '/about', name: 'about', component: withLaterStrings(() => import('@/pages/AboutPage.vue')) },
   { path: '/signin', name: 'signin', component: () => import('@/pages/SignInPage.vue') },
   { path: '/miauth-callback', name: 'miauth', component: () => import('@/pages/MiAuthCallbackPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
