@@ -87,6 +87,10 @@ for (const path of [
   '/mentions',
   '/lists/x',
   '/@bob/following',
+  '/my/drive',
+  '/settings/profile',
+  '/settings/reactions',
+  '/about',
 ]) {
   test(`axe finds no serious or critical violation on ${path}`, async ({ page }) => {
     if (path === '/signin') await page.goto(path);
