@@ -111,11 +111,20 @@ test('folders: create, open, upload into, move a file in, rename, mark sensitive
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('alert')).toContainText('Only an empty folder can be deleted');
   await expect(folders.getByRole('link', { name: 'Trips' })).toBeVisible();
+  await page.getByRole('button', { name: 'Actions for the folder Trips' }).click();
+  await folders.getByRole('button', { name: 'Rename' }).click();
+  const renameFolder = page.getByRole('dialog', { name: 'Rename the folder' });
+  await renameFolder.getByLabel('Folder name').fill('Holidays');
+  await renameFolder.getByRole('button', { name: 'Rename' }).click();
+  await expect(folders.getByRole('link', { name: 'Holidays' })).toBeVisible();
+  const roots = (await actAs<{ body: { name: string }[] }>('alice', 'drive/folders', {})).body.map((f) => f.name);
+  expect(roots).toContain('Holidays');
 });
 
 test('a file uploaded on another device shows up live, and a rename there too', async ({ page }) => {
   await page.goto('/my/drive');
   await expect(fileRow(page, 'sunset.png')).toBeVisible();
+  const before = await page.getByText(/ of 105 MB used/).textContent();
   const { alice } = await users();
   const form = new FormData();
   form.append('i', alice!.token);
@@ -124,6 +133,7 @@ test('a file uploaded on another device shows up live, and a rename there too', 
     await fetch(`${E2E_SERVER_URL}/api/drive/files/create`, { method: 'POST', body: form })
   ).json()) as DriveFile;
   await expect(fileRow(page, 'from-phone.png')).toBeVisible();
+  await expect(page.getByText(/ of 105 MB used/)).not.toHaveText(before ?? '');
   await actAs('alice', 'drive/files/update', { fileId: uploaded.id, name: 'renamed-on-phone.png' });
   await expect(fileRow(page, 'renamed-on-phone.png')).toBeVisible();
   await actAs('alice', 'drive/files/delete', { fileId: uploaded.id });

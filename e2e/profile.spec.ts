@@ -143,6 +143,14 @@ test('a change made on another device fills the untouched form', async ({ page }
   await expect(form(page).getByLabel('Location')).toHaveValue('Set elsewhere');
 });
 
+test("one's own profile page follows a change made elsewhere without a reload", async ({ page }) => {
+  await page.goto('/@alice');
+  await expect(page.getByRole('heading', { name: 'Alice', exact: true })).toBeVisible();
+  await actAs('alice', 'i/update', { name: 'Alice Elsewhere', location: 'On a train' });
+  await expect(page.getByRole('heading', { name: 'Alice Elsewhere' })).toBeVisible();
+  await expect(page.locator('header.user')).toContainText('On a train');
+});
+
 test('axe finds no serious or critical violation on the profile editor', async ({ page }) => {
   await page.goto('/settings/profile');
   await expect(form(page).getByLabel('Display name')).toHaveValue('Alice');

@@ -11,9 +11,10 @@ type DriveFolder = Misskey.entities.DriveFolder;
 /**
  * One folder of the drive (null: the root): its subfolders and files, a page at a time, kept in
  * step with our own changes and, through the `drive` channel, with those made on other devices.
- * `type` narrows the files (`image/*` for an avatar). Mount one per folder (key it by the id).
+ * `type` narrows the files (`image/*` for an avatar); `onFilesChanged` hears of any file added,
+ * changed or deleted anywhere in the drive. Mount one per folder (key it by the id).
  */
-export function useDriveFolder(folderId: string | null, type: string | null = null) {
+export function useDriveFolder(folderId: string | null, type: string | null = null, onFilesChanged: () => void = () => {}) {
   const session = useSessionStore();
   const folders = usePagedFeed<DriveFolder>({
     endpoint: 'drive/folders',
@@ -35,9 +36,15 @@ export function useDriveFolder(folderId: string | null, type: string | null = nu
   const removeFolder = (id: string) => (folders.items.value = drop(folders.items.value, id));
 
   const channel = useStreamStore().connect('drive');
-  channel.on('fileCreated', showFile);
+  channel.on('fileCreated', (file) => {
+    showFile(file);
+    onFilesChanged();
+  });
   channel.on('fileUpdated', showFile);
-  channel.on('fileDeleted', removeFile);
+  channel.on('fileDeleted', (id) => {
+    removeFile(id);
+    onFilesChanged();
+  });
   channel.on('folderCreated', showFolder);
   channel.on('folderUpdated', showFolder);
   channel.on('folderDeleted', removeFolder);

@@ -1,11 +1,18 @@
-import type { Ref } from 'vue';
+import { computed, type Ref } from 'vue';
+import type * as Misskey from 'misskey-js';
 import { parse as parseAcct } from 'misskey-js/acct.js';
 import { useLoader } from '@/api/useLoader';
 import { useSessionStore } from '@/stores/session';
 
-// Loads the user named by a route's `@user` or `@user@host`.
+// Loads the user named by a route's `@user` or `@user@host`. One's own profile follows the
+// account's newest state (an edit here, or meUpdated from another device) without a reload.
 export function useUserByAcct(acct: Ref<string>) {
   const session = useSessionStore();
-  const { data: user, ...rest } = useLoader(acct, (name) => session.api.request('users/show', parseAcct(name)), 'users/show');
+  const { data, ...rest } = useLoader(acct, (name) => session.api.request('users/show', parseAcct(name)), 'users/show');
+  const user = computed<Misskey.entities.UserDetailed | null>(() => {
+    const loaded = data.value;
+    const me = session.me;
+    return loaded && me?.id === loaded.id ? ({ ...loaded, ...me } as Misskey.entities.UserDetailed) : loaded;
+  });
   return { user, ...rest };
 }
