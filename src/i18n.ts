@@ -76,5 +76,5 @@ function storedLanguage(): string | null {
 }
 
 export function initialLocale(): string {
-  return resolveLocale(storedLanguage(), navigator.languages ?? [navigator.language]);
+  return resolveLocale(storedLanguage(), navigator.languages);
 }

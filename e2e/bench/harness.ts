@@ -3,7 +3,7 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import type { RunningServer } from '../server/index.ts';
 import { sockets, signInAs, type SocketInfo } from '../support/control.ts';
 import { INSTRUMENT } from './instrument.ts';
-import { sleep, waitFor } from './stats.ts';
+import { round, sleep, waitFor } from './stats.ts';
 
 // Browser, pages and measuring tools shared by the figures.
 
@@ -139,15 +139,46 @@ export interface DomFigure {
   nodes: number;
   documents: number;
   jsEventListeners: number;
-  timelineItems: number;
+  // Notes rendered (the list renders those near the viewport, whatever it holds).
+  notesRendered: number;
 }
 
-/** Live DOM nodes and listeners (after the heap figure's collection), and timeline items rendered. */
+/** Live DOM nodes and listeners (after the heap figure's collection), and notes rendered. */
 export async function dom(p: BenchPage): Promise<DomFigure> {
   await p.cdp.send('HeapProfiler.collectGarbage');
   const counters = await p.cdp.send('Memory.getDOMCounters');
-  const timelineItems = await p.page.evaluate<number>('document.querySelectorAll("[data-item-id]").length');
-  return { nodes: counters.nodes, documents: counters.documents, jsEventListeners: counters.jsEventListeners, timelineItems };
+  const notesRendered = await p.page.evaluate<number>('document.querySelectorAll("article[data-note-id]").length');
+  return { nodes: counters.nodes, documents: counters.documents, jsEventListeners: counters.jsEventListeners, notesRendered };
+}
+
+/** How smooth a stretch of time was: frames per second, the longest frame gap, and long tasks. */
+export interface Smoothness {
+  seconds: number;
+  fps: number;
+  droppedFrames: number;
+  longestFrameMs: number;
+  longTasks: number;
+  longestTaskMs: number;
+}
+
+/** Starts measuring now; the returned function stops and reports. */
+export async function measureSmoothness(page: Page): Promise<() => Promise<Smoothness>> {
+  await resetFrames(page);
+  const from = await pageNow(page);
+  return async () => {
+    const to = await pageNow(page);
+    const f = await frames(page);
+    const tasks = (await longTasks(page)).filter((t) => t.start >= from && t.start <= to);
+    const seconds = (to - from) / 1000;
+    return {
+      seconds: round(seconds),
+      fps: round(f.count / seconds),
+      droppedFrames: f.dropped,
+      longestFrameMs: round(f.longest),
+      longTasks: tasks.length,
+      longestTaskMs: round(Math.max(0, ...tasks.map((t) => t.duration))),
+    };
+  };
 }
 
 export interface Frames {
@@ -195,7 +226,7 @@ export async function showQueued(page: Page): Promise<void> {
 }
 
 export interface ScrollResult {
-  /** notes rendered into the list on the way (the timeline keeps at most 300 at once) */
+  /** distinct notes rendered on the way (older pages load as the reader nears the end) */
   loaded: number;
   /** notes seen inside the viewport in at least one sample */
   onScreen: number;

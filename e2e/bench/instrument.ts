@@ -6,8 +6,8 @@
 //   frames           rAF intervals since the last resetFrames(): count, janky (> 1.5 × 16.7 ms),
 //                    dropped (frames missed inside the janky intervals), longest interval
 //   firstNoteAt      frame time (ms since navigation) of the first frame with a note on screen
-//   seen             ids of every timeline item ever rendered (data-item-id)
-//   visibleItems()   ids of the timeline items inside the viewport now
+//   seen             ids of every note ever rendered (article[data-note-id])
+//   visibleItems()   ids of the notes inside the viewport now
 //   reactionCount(id) total of the reaction counts shown on that note
 //   watchReactions(id, expected) then reactionsChanged(): wall times {dom, frame} at which the count
 //                    reached `expected` in the DOM, and the next frame began rendering it
@@ -55,7 +55,9 @@ export const INSTRUMENT = String.raw`
   new MutationObserver((records) => {
     for (const rec of records) {
       for (const node of rec.addedNodes) {
-        if (node.nodeType === 1 && node.dataset && node.dataset.itemId) b.seen.add(node.dataset.itemId);
+        if (node.nodeType !== 1) continue;
+        if (node.matches('article[data-note-id]')) b.seen.add(node.dataset.noteId);
+        for (const a of node.querySelectorAll('article[data-note-id]')) b.seen.add(a.dataset.noteId);
       }
     }
     if (b.firstNoteAt === null && !b.pendingFirst) {
@@ -68,9 +70,9 @@ export const INSTRUMENT = String.raw`
     if (b.watch) b.watch.check();
   }).observe(document, { childList: true, subtree: true, characterData: true });
 
-  b.visibleItems = () => [...document.querySelectorAll('article[data-item-id]')].filter(onScreen).map((el) => el.dataset.itemId);
+  b.visibleItems = () => [...document.querySelectorAll('article[data-note-id]')].filter(onScreen).map((el) => el.dataset.noteId);
   b.reactionCount = (id) => {
-    const article = document.querySelector('[data-item-id="' + id + '"]');
+    const article = document.querySelector('article[data-note-id="' + id + '"]');
     if (!article) return null;
     let total = 0;
     for (const c of article.querySelectorAll('.reactions .count')) total += Number(c.textContent) || 0;

@@ -6,6 +6,7 @@ import { launchBrowser, type Bench } from './harness.ts';
 import { captures } from './figures/captures.ts';
 import { coldStart } from './figures/coldStart.ts';
 import { longSession } from './figures/longSession.ts';
+import { queue } from './figures/queue.ts';
 import { reactionLatency } from './figures/reactions.ts';
 import { reconnect } from './figures/reconnect.ts';
 import { measureSize } from './figures/size.ts';
@@ -112,6 +113,7 @@ export async function run(opts: RunOptions): Promise<void> {
       size: await figure('size', () => measureSize(DIST), opts.only),
       coldStart: await figure('coldStart', () => coldStart(bench), opts.only),
       streamLoad: await figure('streamLoad', () => streamLoad(bench), opts.only),
+      queue: await figure('queue', () => queue(bench), opts.only),
       longSession: await figure('longSession', () => longSession(bench), opts.only),
       captures: await figure('captures', () => captures(bench), opts.only),
       reconnect: await figure('reconnect', () => reconnect(bench), opts.only),

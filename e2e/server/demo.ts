@@ -20,11 +20,14 @@ export function startDemo(db: Db, seedNumber: number): () => void {
   const random = createRandom(seedNumber * 31 + 7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const actors = ['newsbot', 'pollbot', 'bob', 'carol'].map((name) => db.userByName(name)).filter((u): u is UserRecord => !!u);
-  const recentPublic = (): NoteRecord[] =>
-    db
+  // One of the 20 newest public notes; none while there are none.
+  const recentPublic = (): NoteRecord | undefined => {
+    const notes = db
       .notesNewestFirst()
       .filter((n) => n.visibility === 'public' && !isPureRenote(n))
       .slice(0, 20);
+    return notes[Math.floor(random() * notes.length)];
+  };
 
   const actions: ((actor: UserRecord) => void)[] = [
     (actor) =>
@@ -39,11 +42,11 @@ export function startDemo(db: Db, seedNumber: number): () => void {
       });
     },
     (actor) => {
-      const target = pick(recentPublic());
+      const target = recentPublic();
       if (target) createNote(db, actor, { text: pick(PLAIN_TEXTS), replyId: target.id });
     },
     (actor) => {
-      const target = pick(recentPublic());
+      const target = recentPublic();
       if (target) react(db, actor, target.id, pick(REACTIONS));
     },
     (actor) => {
@@ -53,7 +56,7 @@ export function startDemo(db: Db, seedNumber: number): () => void {
       if (target) vote(db, actor, target.id, Math.floor(random() * target.poll!.choices.length));
     },
     (actor) => {
-      const target = pick(recentPublic());
+      const target = recentPublic();
       if (target && target.userId !== actor.id) createNote(db, actor, { renoteId: target.id });
     },
   ];

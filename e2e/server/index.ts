@@ -43,13 +43,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const seedNumber = options.seed ?? 1;
   const faults = new Faults();
   let baseUrl = '';
-  let stream: StreamHub | undefined;
   let stopDemo: (() => void) | undefined;
   const load = (previous?: SeedResult): SeedResult => {
     previous?.db.dispose();
     const next = seed(seedNumber, baseUrl);
     if (options.legacyApiStream) next.db.version = LEGACY_VERSION;
-    stream?.attach(next.db);
     return next;
   };
 
@@ -78,7 +76,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Seeded once the port (and so every URL) is known.
   let state = load();
   const hub = new StreamHub(state.db, options.legacyApiStream ?? false);
-  stream = hub;
   server.on('upgrade', (req, socket, head) => hub.handleUpgrade(req, socket, head));
 
   const reset = () => {
@@ -87,6 +84,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     faults.clear();
     stopDemo?.();
     state = load(state);
+    hub.attach(state.db);
     if (options.demo) stopDemo = startDemo(state.db, seedNumber);
   };
   const controlTarget = {

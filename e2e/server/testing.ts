@@ -48,7 +48,7 @@ export async function api(
     body: JSON.stringify(token === undefined ? params : { ...params, i: token }),
   });
   const text = await res.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {

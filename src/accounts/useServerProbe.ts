@@ -32,7 +32,9 @@ export function useServerProbe() {
     }
     probing.value = true;
     try {
-      const meta = (await createApi({ origin, token: null }).request('meta', { detail: true })) as Misskey.entities.MetaDetailed;
+      // Any server may answer; only Misskey's meta carries a version string.
+      const api = createApi({ origin, token: null });
+      const meta = (await api.request('meta', { detail: true })) as Misskey.entities.MetaDetailed | null;
       if (typeof meta?.version !== 'string') {
         problem.value = 'not-misskey';
       } else if (!versionAtLeast(meta.version, OLDEST_SUPPORTED)) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Virtualizer, type VirtualizerOptions } from '@tanstack/virtual-core';
 import {
   aroundViewport,
+  renderWindow,
   forgetUnlisted,
   listOptions,
   readingItems,
@@ -25,6 +26,9 @@ function list(keys: string[], holdReading = true) {
     margin: 0,
     holdReading: hold,
     pinned: null,
+    mounted: () => false,
+    complete: true,
+    onDeferred: () => {},
     onChange: () => {},
   });
   // In place of the DOM's: the test's viewport and scroll position.
@@ -156,5 +160,27 @@ describe('aroundViewport', () => {
   it('stops at the ends of the list', () => {
     expect(aroundViewport({ startIndex: 0, endIndex: 2, overscan: 1, count: 4 }, itemAt, 1000, null)).toEqual([0, 1, 2, 3]);
     expect(aroundViewport({ startIndex: 0, endIndex: -1, overscan: 1, count: 0 }, itemAt, 1000, 3)).toEqual([]);
+  });
+});
+
+describe('renderWindow', () => {
+  const itemAt = (i: number) => ({ start: i * 100, end: (i + 1) * 100 });
+  const range = { startIndex: 10, endIndex: 14, overscan: 1, count: 100 };
+  const keyAt = (i: number) => `k${i}`;
+
+  it('mounts the visible rows now and the screen around them later, keeping rows already there', () => {
+    const mounted = new Set(['k8', 'k9', 'k15']);
+    const now = renderWindow(range, itemAt, 300, { pinned: null, keyAt, mounted: (k) => mounted.has(k), complete: false });
+    expect(now).toEqual({ indexes: [8, 9, 10, 11, 12, 13, 14, 15], deferred: true });
+    const later = renderWindow(range, itemAt, 300, { pinned: null, keyAt, mounted: (k) => mounted.has(k), complete: true });
+    expect(later).toEqual({ indexes: [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17], deferred: false });
+  });
+
+  it('holds nothing back once the whole window is rendered', () => {
+    const all = new Set([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17].map(keyAt));
+    expect(renderWindow(range, itemAt, 300, { pinned: 40, keyAt, mounted: (k) => all.has(k), complete: false })).toEqual({
+      indexes: [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 40],
+      deferred: false,
+    });
   });
 });

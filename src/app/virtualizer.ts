@@ -31,6 +31,12 @@ export interface ListSpec {
   holdReading: boolean;
   // An item kept rendered wherever it is (the focused one, so focus is not lost).
   pinned: number | null;
+  // Whether an item's row is in the page now.
+  mounted(key: string): boolean;
+  // Render the whole window now. Otherwise rows that would be new in the screen above or below
+  // the visible one wait (`onDeferred` is called): a jump then mounts one screenful per task.
+  complete: boolean;
+  onDeferred(): void;
   onChange(): void;
 }
 
@@ -64,6 +70,22 @@ export interface VirtualListHandle {
 interface Extent {
   start: number;
   end: number;
+}
+
+// What to render: the visible items and the pinned one always; of the screen above and below,
+// what is already rendered, or all of it when `complete`. Says whether anything was held back.
+export function renderWindow(
+  range: Range,
+  itemAt: (index: number) => Extent,
+  screen: number,
+  spec: Pick<ListSpec, 'pinned' | 'keyAt' | 'mounted' | 'complete'>,
+): { indexes: number[]; deferred: boolean } {
+  const all = aroundViewport(range, itemAt, screen, spec.pinned);
+  if (spec.complete) return { indexes: all, deferred: false };
+  const indexes = all.filter(
+    (i) => (i >= range.startIndex && i <= range.endIndex) || i === spec.pinned || spec.mounted(spec.keyAt(i)),
+  );
+  return { indexes, deferred: indexes.length < all.length };
 }
 
 // The visible items plus about a screen above and below, and the pinned one.
@@ -103,6 +125,13 @@ export function listOptions(spec: ListSpec, self: () => ListVirtualizer | null):
     rangeExtractor: (range) =>
       aroundViewport(range, (i) => self()?.measurementsCache[i] ?? { start: 0, end: 0 }, screen(), spec.pinned),
     onChange: () => spec.onChange(),
+    // Sizes come from the ResizeObserver only (it reports before the frame is painted). Reading
+    // offsetHeight as each row is patched in would force a layout per row.
+    measureElement: (el, entry, v) => {
+      const box = entry?.borderBoxSize[0];
+      if (box) return Math.round(box.blockSize);
+      return v.measurementsCache[v.indexFromElement(el)]?.size ?? spec.estimate;
+    },
     ...(windowed
       ? {
           observeElementRect: observeWindowRect as VirtualizerOptions<Scroller, HTMLElement>['observeElementRect'],

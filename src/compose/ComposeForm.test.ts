@@ -32,7 +32,7 @@ async function type(el: HTMLTextAreaElement, text: string): Promise<void> {
 }
 
 const textarea = () => root.querySelector<HTMLTextAreaElement>('textarea[aria-label="Note text"]')!;
-const postButton = () => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Post')!;
+const postButton = () => [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Post')!;
 
 beforeEach(async () => {
   localStorage.clear();

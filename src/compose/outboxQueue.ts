@@ -71,8 +71,8 @@ function readEntry(v: unknown): OutboxEntry | null {
     !draft ||
     typeof e.id !== 'string' ||
     typeof e.context !== 'string' ||
+    !e.target ||
     typeof e.target !== 'object' ||
-    e.target === null ||
     !states.includes(e.state ?? '') ||
     typeof e.failures !== 'number'
   )

@@ -41,25 +41,27 @@ export function useAutocomplete(textarea: Ref<HTMLTextAreaElement | null>, text:
   function searchUsers(q: Extract<AutocompleteQuery, { kind: 'mention' }>): void {
     const seq = ++searchSeq;
     clearTimeout(timer);
-    timer = setTimeout(async () => {
-      try {
-        const users = await session.api.request('users/search-by-username-and-host', {
-          username: q.username,
-          host: q.host,
-          limit: 10,
-        });
-        if (seq !== searchSeq) return;
-        show(
-          users.map((u) => {
-            const acct = u.host ? `@${u.username}@${u.host}` : `@${u.username}`;
-            return { id: u.id, insert: acct, label: u.name ? `${u.name} ${acct}` : acct, imageUrl: u.avatarUrl };
-          }),
-        );
-      } catch {
-        // Suggestions are a convenience; a failed search just shows none.
-        if (seq === searchSeq) show([]);
-      }
-    }, MENTION_DELAY_MS);
+    timer = setTimeout(() => void showUsers(q, seq), MENTION_DELAY_MS);
+  }
+
+  async function showUsers(q: Extract<AutocompleteQuery, { kind: 'mention' }>, seq: number): Promise<void> {
+    try {
+      const users = await session.api.request('users/search-by-username-and-host', {
+        username: q.username,
+        host: q.host,
+        limit: 10,
+      });
+      if (seq !== searchSeq) return;
+      show(
+        users.map((u) => {
+          const acct = u.host ? `@${u.username}@${u.host}` : `@${u.username}`;
+          return { id: u.id, insert: acct, label: u.name ? `${u.name} ${acct}` : acct, imageUrl: u.avatarUrl };
+        }),
+      );
+    } catch {
+      // Suggestions are a convenience; a failed search just shows none.
+      if (seq === searchSeq) show([]);
+    }
   }
 
   /** Call on input, click and caret moves. */

@@ -128,12 +128,16 @@ describe('NoteView', () => {
       vi.useFakeTimers();
       const n = note(showReactions);
       const session = useSessionStore();
-      session.me = { id: n.userId } as Misskey.entities.MeDetailed;
+      session.me = {
+        id: n.userId,
+        mutedWords: [],
+        pinnedNoteIds: [],
+      } as Partial<Misskey.entities.MeDetailed> as Misskey.entities.MeDetailed;
       const notes = useNotesStore();
       notes.setViewer(n.userId);
       notes.put(n);
       const el = await mount(n.id);
-      const thumbs = [...el.querySelectorAll<HTMLButtonElement>('.reactions button')].find((b) => b.textContent?.includes('👍'));
+      const thumbs = [...el.querySelectorAll<HTMLButtonElement>('.reactions button')].find((b) => b.textContent.includes('👍'));
       thumbs?.click();
       await nextTick();
       expect(notes.get(n.id)?.myReaction).toBe('👍');
@@ -152,7 +156,7 @@ describe('NoteView', () => {
       const buttons = [...el.querySelectorAll<HTMLButtonElement>('.reactions button')];
       expect(buttons.every((b) => b.disabled)).toBe(true);
       const actions = [...el.querySelectorAll('.note-actions > button, .note-actions > .note-menu-root > button')].map(
-        (b) => b.getAttribute('aria-label') ?? b.textContent?.trim(),
+        (b) => b.getAttribute('aria-label') ?? b.textContent.trim(),
       );
       expect(actions).toEqual(['More']);
     });

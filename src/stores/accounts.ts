@@ -57,7 +57,7 @@ export const useAccountsStore = defineStore('accounts', () => {
       userId: user.id,
       username: user.username,
       name: user.name ?? null,
-      avatarUrl: user.avatarUrl ?? null,
+      avatarUrl: user.avatarUrl,
     };
     const i = accounts.value.findIndex((a) => a.key === key);
     if (i >= 0) accounts.value.splice(i, 1, account);
@@ -69,7 +69,7 @@ export const useAccountsStore = defineStore('accounts', () => {
     const account = accounts.value.find((a) => a.key === key);
     if (!account) return;
     account.name = user.name ?? null;
-    account.avatarUrl = user.avatarUrl ?? null;
+    account.avatarUrl = user.avatarUrl;
   }
 
   function activate(target: ActiveTarget | null): void {

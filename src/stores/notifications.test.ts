@@ -32,7 +32,7 @@ function fakeApi(answer: () => unknown = () => me()): Api & { request: ReturnTyp
 
 const recorded = mainRecording as Array<{ dir: string; frame: unknown }>;
 const recordedNotification = (
-  recorded.find((f) => (f.frame as ChannelFrame).body?.type === 'notification')!.frame as ChannelFrame
+  recorded.find((f) => (f.frame as Partial<ChannelFrame>).body?.type === 'notification')!.frame as ChannelFrame
 ).body.body as Notification;
 
 /** Starts the store on an open socket; returns the socket and the id `main` got on it. */

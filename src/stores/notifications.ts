@@ -33,10 +33,10 @@ export const useNotificationsStore = defineStore('notifications', () => {
   }
 
   function applyMe(me: MeDetailed): void {
-    unreadCount.value = Math.max(0, me.unreadNotificationsCount ?? 0);
-    unreadFlag.value = me.hasUnreadNotification ?? false;
-    unreadMentions.value = me.hasUnreadMentions ?? false;
-    unreadDirect.value = me.hasUnreadSpecifiedNotes ?? false;
+    unreadCount.value = Math.max(0, me.unreadNotificationsCount);
+    unreadFlag.value = me.hasUnreadNotification;
+    unreadMentions.value = me.hasUnreadMentions;
+    unreadDirect.value = me.hasUnreadSpecifiedNotes;
   }
 
   function countUnread(n: Notification): void {

@@ -176,7 +176,8 @@ export const useStreamStore = defineStore('stream', () => {
     if ((failedOpens - 1) % TOKEN_CHECK_EVERY !== 0) return;
     tokenCheckInFlight = true;
     const checkedIn = session;
-    Promise.resolve()
+    // Fire and forget: a failed check already counts as 'unknown' below.
+    void Promise.resolve()
       .then(check)
       .catch(() => 'unknown' as const)
       .then((verdict) => {

@@ -24,7 +24,7 @@ export async function reactionLatency(bench: Bench) {
   const p = await openHome(bench);
   try {
     const noteId = postNote(bench.server, 1);
-    await p.page.locator(`[data-item-id="${noteId}"]`).waitFor({ timeout: 10_000 });
+    await p.page.locator(`article[data-note-id="${noteId}"]`).waitFor({ timeout: 10_000 });
     const captured = await waitFor(async () => ((await aliceSocket())?.captures[noteId] ? true : null), 10_000);
     if (!captured) throw new Error('the new note was never captured');
     const db = bench.server.db();

@@ -47,7 +47,7 @@ export function useNoteActions() {
   }
 
   function isPinned(note: Misskey.entities.Note): boolean {
-    return session.me?.pinnedNoteIds?.includes(note.id) ?? false;
+    return session.me?.pinnedNoteIds.includes(note.id) ?? false;
   }
 
   // i/pin and i/unpin answer with the whole MeDetailed, pins included.
