@@ -30,7 +30,7 @@ export function formFromUser(me: Misskey.entities.MeDetailed): ProfileForm {
     description: me.description ?? '',
     location: me.location ?? '',
     birthday: me.birthday ?? '',
-    fields: (me.fields ?? []).map((f) => ({ name: f.name, value: f.value })),
+    fields: me.fields.map((f) => ({ name: f.name, value: f.value })),
     isLocked: me.isLocked,
     isBot: me.isBot ?? false,
     isCat: me.isCat ?? false,
