@@ -19,6 +19,8 @@ export const usePinnedReactionsStore = defineStore('pinnedReactions', () => {
   const error = shallowRef<ApiError | null>(null);
   let main: ChannelHandle<'main'> | null = null;
   let generation = 0;
+  // Asked for already (a picker or the settings page): a session that becomes ready reads it.
+  let wanted = false;
 
   function reset(): void {
     generation++;
@@ -29,14 +31,18 @@ export const usePinnedReactionsStore = defineStore('pinnedReactions', () => {
     error.value = null;
   }
 
-  // Another account (or none) starts from the defaults.
+  // Another account (or none) starts from the defaults, then reads its own if it is wanted.
   watch(
     () => (session.status === 'ready' ? (session.me?.id ?? null) : null),
-    () => reset(),
+    (userId) => {
+      reset();
+      if (userId && wanted) void refresh();
+    },
   );
 
   async function refresh(): Promise<void> {
-    if (!session.me) return;
+    wanted = true;
+    if (session.status !== 'ready' || !session.me) return;
     if (!main) {
       main = stream.connect('main');
       main.on('registryUpdated', ({ scope, key, value }) => {

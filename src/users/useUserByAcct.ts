@@ -12,7 +12,14 @@ export function useUserByAcct(acct: Ref<string>) {
   const user = computed<Misskey.entities.UserDetailed | null>(() => {
     const loaded = data.value;
     const me = session.me;
-    return loaded && me?.id === loaded.id ? ({ ...loaded, ...me } as Misskey.entities.UserDetailed) : loaded;
+    if (!loaded || me?.id !== loaded.id) return loaded;
+    // The pinned notes stay as loaded: an unpin from the page keeps its note (and its word) on screen.
+    return {
+      ...loaded,
+      ...me,
+      pinnedNoteIds: loaded.pinnedNoteIds,
+      pinnedNotes: loaded.pinnedNotes,
+    } as Misskey.entities.UserDetailed;
   });
   return { user, ...rest };
 }

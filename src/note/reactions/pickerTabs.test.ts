@@ -20,8 +20,8 @@ describe('pickerTabs', () => {
     expect(tabs[0]!.id).toBe('favorites');
     const [pinned, recent] = tabs[0]!.sections;
     expect(pinned!.emoji.map((e) => e.reaction)).toEqual([':party:', '👍']);
-    // 👍 is pinned already, so it is not repeated under recent; ❤ (as the server stores it) is the list's ❤️.
-    expect(recent!.emoji.map((e) => e.char)).toEqual(['❤️']);
+    // ❤ (as the server stores it) is the list's ❤️; 👍 shows under recent although it is pinned.
+    expect(recent!.emoji.map((e) => e.char)).toEqual(['❤️', '👍']);
     const customTabs = tabs.filter((t) => t.kind === 'custom').map((t) => ('category' in t ? t.category : ''));
     expect(customTabs).toEqual(['blobs', 'fun', '']);
     expect(tabs.find((t) => t.id === 'custom:blobs')!.sections[0]!.emoji.map((e) => e.name)).toEqual(['blobcat', 'blobcat_sad']);

@@ -36,17 +36,14 @@ export function pickerTabs(input: {
   recent: readonly string[];
 }): PickerTab[] {
   const all = [...input.custom, ...input.unicode];
-  const pinned = resolveReactions(input.pinned, all);
-  // Recent ones already pinned would only repeat them.
-  const pinnedKeys = new Set(pinned.map((e) => bare(e.reaction)));
-  const recent = resolveReactions(input.recent, all).filter((e) => !pinnedKeys.has(bare(e.reaction)));
+  // Like Misskey's picker, a recent reaction shows under Recently used even when it is pinned too.
   const tabs: PickerTab[] = [
     {
       id: 'favorites',
       kind: 'favorites',
       sections: [
-        { id: 'pinned', emoji: pinned },
-        { id: 'recent', emoji: recent },
+        { id: 'pinned', emoji: resolveReactions(input.pinned, all) },
+        { id: 'recent', emoji: resolveReactions(input.recent, all) },
       ],
     },
   ];
