@@ -144,7 +144,7 @@ export interface DomFigure {
 }
 
 /** Live DOM nodes and listeners (after the heap figure's collection), and notes rendered. */
-export async function dom(p: BenchPage): Promise<DomFigure> {
+export async function dom(p: Pick<BenchPage, 'page' | 'cdp'>): Promise<DomFigure> {
   await p.cdp.send('HeapProfiler.collectGarbage');
   const counters = await p.cdp.send('Memory.getDOMCounters');
   const notesRendered = await p.page.evaluate<number>('document.querySelectorAll("article[data-note-id]").length');

@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { startServer } from '../server/index.ts';
 import { launchBrowser, type Bench } from './harness.ts';
 import { captures } from './figures/captures.ts';
+import { deck } from './figures/deck.ts';
 import { coldStart } from './figures/coldStart.ts';
 import { longSession } from './figures/longSession.ts';
 import { queue } from './figures/queue.ts';
@@ -116,6 +117,7 @@ export async function run(opts: RunOptions): Promise<void> {
       queue: await figure('queue', () => queue(bench), opts.only),
       longSession: await figure('longSession', () => longSession(bench), opts.only),
       captures: await figure('captures', () => captures(bench), opts.only),
+      deck: await figure('deck', () => deck(bench), opts.only),
       reconnect: await figure('reconnect', () => reconnect(bench), opts.only),
       reactionLatency: await figure('reactionLatency', () => reactionLatency(bench), opts.only),
       durationSeconds: 0,

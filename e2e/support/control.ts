@@ -68,6 +68,30 @@ export async function signInAs(page: Page, username: string, server = E2E_SERVER
   return user;
 }
 
+// Signs the page in to several seeded accounts at once; the first is the active one.
+export async function signInAll(page: Page, usernames: string[], server = E2E_SERVER_URL): Promise<SeedUser[]> {
+  const seeded = await users(server);
+  const stored = usernames.map((username) => {
+    const user = seeded[username];
+    if (!user) throw new Error(`no seeded user ${username}`);
+    return {
+      key: `${user.id}@${server}`,
+      origin: server,
+      token: user.token,
+      userId: user.id,
+      username,
+      name: null,
+      avatarUrl: null,
+    };
+  });
+  await page.addInitScript((list) => {
+    if (localStorage.getItem('mkc:accounts')) return;
+    localStorage.setItem('mkc:accounts', JSON.stringify(list));
+    localStorage.setItem('mkc:active', JSON.stringify({ kind: 'account', key: list[0]!.key }));
+  }, stored);
+  return usernames.map((u) => seeded[u]!);
+}
+
 export async function browseAsGuest(page: Page): Promise<void> {
   await page.addInitScript((origin) => {
     if (localStorage.getItem('mkc:active')) return;

@@ -6,6 +6,8 @@ declare module 'vue-router' {
     // Needs a signed-in account (not a guest).
     requiresAccount?: boolean;
     timeline?: 'home' | 'local' | 'social' | 'global';
+    // Takes the whole width beside the navigation (the deck).
+    wide?: boolean;
   }
 }
 
@@ -35,6 +37,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/FavoritesPage.vue'),
     meta: { requiresAccount: true },
   },
+  { path: '/deck', name: 'deck', component: () => import('@/pages/DeckPage.vue'), meta: { requiresAccount: true, wide: true } },
   { path: '/search', name: 'search', component: () => import('@/pages/SearchPage.vue') },
   { path: '/lists', name: 'lists', component: () => import('@/pages/ListsPage.vue'), meta: { requiresAccount: true } },
   { path: '/lists/:id', name: 'list', component: () => import('@/pages/ListPage.vue'), meta: { requiresAccount: true } },

@@ -129,7 +129,8 @@ export function listOptions(spec: ListSpec, self: () => ListVirtualizer | null):
     // offsetHeight as each row is patched in would force a layout per row.
     measureElement: (el, entry, v) => {
       const box = entry?.borderBoxSize[0];
-      if (box) return Math.round(box.blockSize);
+      // A hidden column (behind a deck tab) reports 0: keep the size it had.
+      if (box && box.blockSize > 0) return Math.round(box.blockSize);
       return v.measurementsCache[v.indexFromElement(el)]?.size ?? spec.estimate;
     },
     ...(windowed

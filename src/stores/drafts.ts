@@ -1,6 +1,6 @@
-import { defineStore } from 'pinia';
 import { reactive } from 'vue';
 import { useAccountsStore } from '@/stores/accounts';
+import { ACTIVE_SCOPE, defineScopedStore } from './scope';
 import { isEmptyDraft, readDraft, type Draft } from '@/compose/draftModel';
 
 const PREFIX = 'mkc:drafts:';
@@ -35,13 +35,13 @@ function writeDraft(accountKey: string, context: string, draft: Draft | null): v
 
 // Drafts live in localStorage per account and per context ('new', 'reply:<id>', 'quote:<id>'), so
 // they survive a reload or a crash. Saves are debounced while typing and flushed when the page hides.
-export const useDraftsStore = defineStore('drafts', () => {
+export const useDraftsStore = defineScopedStore('drafts', (scope) => {
   const accounts = useAccountsStore();
   const pending = new Map<string, { accountKey: string; context: string; draft: Draft; timer: ReturnType<typeof setTimeout> }>();
   /** Bumped when a draft is replaced (an outbox "Edit") or cleared (posted), so every open form of that context reloads it. */
   const versions = reactive(new Map<string, number>());
 
-  const accountKey = () => accounts.activeAccount?.key ?? null;
+  const accountKey = () => (scope === ACTIVE_SCOPE ? (accounts.activeAccount?.key ?? null) : scope);
   const slot = (account: string, context: string) => `${account}\n${context}`;
 
   function load(context: string): Draft | null {

@@ -1,10 +1,10 @@
 // The one normalised note cache: every view reads notes from here, and every noteUpdated lands here once.
-import { defineStore } from 'pinia';
 import { computed, reactive, ref, toRaw } from 'vue';
 import * as noteUtil from 'misskey-js/note.js';
 import type * as Misskey from 'misskey-js';
 import type { NoteUpdatedEvent } from 'misskey-js/streaming.types.js';
 import { useStreamStore } from '@/stream/store';
+import { defineScopedStore } from './scope';
 import {
   addReaction,
   addVote,
@@ -23,7 +23,7 @@ type Expectation =
 
 const noop = () => {};
 
-export const useNotesStore = defineStore('notes', () => {
+export const useNotesStore = defineScopedStore('notes', (scope) => {
   const notes = reactive(new Map<string, Note>());
   const deleted = reactive(new Set<string>());
   const viewer = ref<string | null>(null);
@@ -279,7 +279,7 @@ export const useNotesStore = defineStore('notes', () => {
   const size = computed(() => notes.size);
 
   // The one subscription to note updates: every noteUpdated frame lands here, once.
-  useStreamStore().onNoteUpdated(applyNoteUpdate);
+  useStreamStore(scope).onNoteUpdated(applyNoteUpdate);
 
   return {
     get,

@@ -1,16 +1,16 @@
 // Unread state of the active account: the notifications badge (and the tab title), plus the
 // mention / direct-note flags that 2024.10 servers still send on `main` (protocol §4.2).
-import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type * as Misskey from 'misskey-js';
 import type { Api } from '@/api/client';
 import { useStreamStore, type ChannelHandle } from '@/stream/store';
+import { defineScopedStore } from './scope';
 
 type Notification = Misskey.entities.Notification;
 type MeDetailed = Misskey.entities.MeDetailed;
 
-export const useNotificationsStore = defineStore('notifications', () => {
-  const stream = useStreamStore();
+export const useNotificationsStore = defineScopedStore('notifications', (scope) => {
+  const stream = useStreamStore(scope);
 
   const unreadCount = ref(0);
   // `i` may say "something is unread" without a count we can trust; the badge then shows a dot.

@@ -1,9 +1,9 @@
-import { defineStore } from 'pinia';
 import { computed, shallowRef, watch } from 'vue';
 import type * as Misskey from 'misskey-js';
 import { useAccountsStore } from '@/stores/accounts';
 import { useSessionStore } from '@/stores/session';
 import { useDraftsStore } from '@/stores/drafts';
+import { ACTIVE_SCOPE, defineScopedStore } from './scope';
 import { createOutbox, type Outbox, type SendOutcome } from '@/compose/outboxQueue';
 import { findPostedNote } from '@/compose/findPostedNote';
 import { isEmptyDraft, type Draft } from '@/compose/draftModel';
@@ -13,16 +13,17 @@ const PREFIX = 'mkc:outbox:';
 
 // The signed-in account's outbox (see compose/outboxQueue.ts for the rules). It starts once the
 // session is ready, so queued posts go out with the right account's token.
-export const useOutboxStore = defineStore('outbox', () => {
+export const useOutboxStore = defineScopedStore('outbox', (scope) => {
   const accounts = useAccountsStore();
-  const session = useSessionStore();
-  const drafts = useDraftsStore();
+  const session = useSessionStore(scope);
+  const drafts = useDraftsStore(scope);
+  const accountKey = () => (scope === ACTIVE_SCOPE ? (accounts.activeAccount?.key ?? null) : scope);
   const queue = shallowRef<Outbox | null>(null);
   let queueAccount: string | null = null;
   const postedListeners = new Set<(note: Misskey.entities.Note) => void>();
 
   watch(
-    () => [accounts.activeAccount?.key ?? null, session.status === 'ready' && session.me !== null] as const,
+    () => [accountKey(), session.status === 'ready' && session.me !== null] as const,
     ([key, ready]) => {
       if (key === queueAccount && (queue.value !== null) === ready) return;
       queue.value?.dispose();
@@ -81,8 +82,8 @@ export const useOutboxStore = defineStore('outbox', () => {
   function holdsDraft(draftId: string): boolean {
     if (queue.value) return entries.value.some((e) => e.draft.id === draftId);
     // Before the session is ready the queue is not loaded yet; storage already knows.
-    const key = accounts.activeAccount?.key;
-    return key !== undefined && (localStorage.getItem(PREFIX + key) ?? '').includes(`"id":${JSON.stringify(draftId)}`);
+    const key = accountKey();
+    return key !== null && (localStorage.getItem(PREFIX + key) ?? '').includes(`"id":${JSON.stringify(draftId)}`);
   }
 
   /** Hears every note this account posts (from any composer, retried ones included). */

@@ -1,4 +1,3 @@
-import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type * as Misskey from 'misskey-js';
 import { createApi, isLegacyVersion, type Api } from '@/api/client';
@@ -7,14 +6,16 @@ import { useStreamStore } from '@/stream/store';
 import { useNotesStore } from '@/stores/notes';
 import { useAccountsStore, type ActiveTarget } from '@/stores/accounts';
 import { useNotificationsStore } from '@/stores/notifications';
+import { ACTIVE_SCOPE, defineScopedStore } from './scope';
 
 export type SessionStatus = 'none' | 'loading' | 'ready' | 'error';
 
 // The account (or guest) being read right now: its REST client, its server's meta and emoji,
-// and the stream pointed at it. Switching accounts goes through open().
-export const useSessionStore = defineStore('session', () => {
-  const stream = useStreamStore();
-  const notes = useNotesStore();
+// and the stream pointed at it. Switching accounts goes through open(). A deck column of another
+// account has a session of its own (see scope.ts), opened for that account only.
+export const useSessionStore = defineScopedStore('session', (scope) => {
+  const stream = useStreamStore(scope);
+  const notes = useNotesStore(scope);
   const accounts = useAccountsStore();
 
   const origin = ref<string | null>(null);
@@ -77,7 +78,7 @@ export const useSessionStore = defineStore('session', () => {
 
   async function open(target: ActiveTarget | null): Promise<void> {
     close();
-    accounts.activate(target);
+    if (scope === ACTIVE_SCOPE) accounts.activate(target);
     if (!target) return;
     const account = target.kind === 'account' ? accounts.accounts.find((a) => a.key === target.key) : null;
     if (target.kind === 'account' && !account) return;
@@ -134,7 +135,7 @@ export const useSessionStore = defineStore('session', () => {
     main.on('followed', () => adjustCounts('followersCount', 1));
     cleanups.push(() => main.dispose());
     // Created here, not at setup: the unread store is per open account and reset by close().
-    const unread = useNotificationsStore();
+    const unread = useNotificationsStore(scope);
     unread.start(current, api);
     cleanups.push(() => unread.stop());
   }
@@ -169,9 +170,9 @@ export const useSessionStore = defineStore('session', () => {
     );
   }
 
-  // Reopens whatever was active when the page was last open.
+  // Reopens whatever was active when the page was last open (a deck column's session: its account).
   function restore(): Promise<void> {
-    return open(accounts.active);
+    return open(scope === ACTIVE_SCOPE ? accounts.active : { kind: 'account', key: scope });
   }
 
   return { origin, me, meta, emojis, status, error, expired, api, isGuest, emojiUrl, open, close, restore, markExpired, setMe };

@@ -1,6 +1,6 @@
-import { defineStore } from 'pinia';
 import { computed, reactive, readonly, ref } from 'vue';
 import type { NoteUpdatedEvent } from 'misskey-js/streaming.types.js';
+import { defineScopedStore } from '@/stores/scope';
 import { createApiOverStream, DEFAULT_API_TIMEOUT_MS } from './apiOverStream';
 import { backoffDelay } from './backoff';
 import { createCaptureRegistry } from './captureRegistry';
@@ -50,11 +50,11 @@ export function streamUrl(origin: string, token: string | null): string {
 }
 
 /**
- * The one stream socket of the signed-in session (protocol §13). Components ask for channels and
+ * The one stream socket of an account (protocol §13), one per account scope (see stores/scope.ts). Components ask for channels and
  * note captures; the store keeps that desired state and sends all of it on every open, so nothing
  * is ever queued while the socket is down. Listen to onReconnected to backfill what was missed.
  */
-export const useStreamStore = defineStore('stream', () => {
+export const useStreamStore = defineScopedStore('stream', () => {
   const state = ref<ConnectionState>('idle');
   const downSince = ref<number | null>(null);
   const stats = reactive({ framesIn: 0, garbage: 0, unknown: 0, opens: 0 });

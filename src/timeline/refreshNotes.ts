@@ -23,6 +23,7 @@ export interface NoteSink {
 }
 
 // Reads with the signed-in session, writes to the note store.
+// Call at setup: it reads and writes the notes of the calling component's account.
 export function storeSink(): NoteSink {
   const notes = useNotesStore();
   const session = useSessionStore();

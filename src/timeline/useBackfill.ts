@@ -19,6 +19,7 @@ const ANNOUNCE_FOR_MS = 10_000;
 export function useBackfill(tl: Timeline) {
   const stream = useStreamStore();
   const notes = useNotesStore();
+  const sink = storeSink();
   const { t } = useI18n();
   const announcement = ref('');
   const filling = ref<string | null>(null);
@@ -70,7 +71,7 @@ export function useBackfill(tl: Timeline) {
     const ids = tl.state.items.flatMap((i) => (i.kind === 'note' ? [notes.appearId(i.id)] : []));
     return refreshEach(
       ids.filter((id) => stream.isCaptured(id)),
-      storeSink(),
+      sink,
     );
   }
 

@@ -29,6 +29,7 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
   const stream = useStreamStore();
   const notes = useNotesStore();
   const session = useSessionStore();
+  const sink = storeSink();
 
   const state = new TimelineState({ hold: (ids) => notes.retain(ids), drop: (ids) => notes.unretain(ids) });
   const items = shallowRef<TimelineItem[]>([]);
@@ -65,7 +66,7 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
   // unheard, so once they are on screen they are read again.
   function recheck(shown: string[]): void {
     if (!shown.length) return;
-    recheckShown(shown, (untilId, limit) => fetch(untilId ? { untilId } : {}, limit), storeSink()).catch((e: unknown) => {
+    recheckShown(shown, (untilId, limit) => fetch(untilId ? { untilId } : {}, limit), sink).catch((e: unknown) => {
       // They stay as they arrived; the next capture keeps them live from here on.
       console.warn('re-reading queued notes failed', e);
     });

@@ -11,12 +11,15 @@ function typing(target: EventTarget | null): boolean {
 export interface TimelineKeyActions {
   move(by: 1 | -1): void;
   showNew(): void;
+  // Several timelines on screen (a deck): only the focused one answers.
+  enabled(): boolean;
 }
 
 export function useTimelineKeys(actions: TimelineKeyActions): void {
   function onKey(e: KeyboardEvent): void {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || document.querySelector('dialog[open]'))
       return;
+    if (!actions.enabled()) return;
     if (e.key === 'j' || e.key === 'k') actions.move(e.key === 'j' ? 1 : -1);
     else if (e.key === '.') actions.showNew();
     else return;
