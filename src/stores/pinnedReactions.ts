@@ -2,18 +2,18 @@
 // shows the same set. Read when a picker first needs it and again each time one opens (a change
 // made with another token comes with no event); changes made with this account's own token
 // arrive live on `main` (registryUpdated).
-import { defineStore } from 'pinia';
 import { ref, shallowRef, watch } from 'vue';
 import { toApiError, type ApiError } from '@/api/errors';
 import { DEFAULT_PINNED, PINNED_KEY, PINNED_SCOPE, readPinned } from '@/note/reactions/pinnedReactions';
 import { useSessionStore } from '@/stores/session';
 import { useStreamStore, type ChannelHandle } from '@/stream/store';
+import { defineScopedStore } from './scope';
 
 const sameScope = (scope: readonly string[] | undefined) => JSON.stringify(scope ?? []) === JSON.stringify(PINNED_SCOPE);
 
-export const usePinnedReactionsStore = defineStore('pinnedReactions', () => {
-  const session = useSessionStore();
-  const stream = useStreamStore();
+export const usePinnedReactionsStore = defineScopedStore('pinnedReactions', (scope) => {
+  const session = useSessionStore(scope);
+  const stream = useStreamStore(scope);
   const list = ref<string[]>([...DEFAULT_PINNED]);
   const loaded = ref(false);
   const error = shallowRef<ApiError | null>(null);

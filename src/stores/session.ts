@@ -145,8 +145,8 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
   function setMe(user: Misskey.entities.MeDetailed): void {
     if (!me.value || me.value.id !== user.id) return;
     me.value = user;
-    const account = accounts.activeAccount;
-    if (account?.userId === user.id) accounts.updateProfile(account.key, user);
+    const account = accounts.accounts.find((a) => a.userId === user.id && a.origin === origin.value);
+    if (account) accounts.updateProfile(account.key, user);
     notes.updateUser(user);
   }
 
