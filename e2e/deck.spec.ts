@@ -159,3 +159,19 @@ test("a note in two accounts' columns shows each account's own reaction; in two 
   await expect(reactions(`Local · @alice@${host}`).getByRole('button', { name: '👍: 1', exact: true })).toBeVisible();
   await expect(reactions(`Global · @alice@${host}`).getByRole('button', { name: '👍: 1', exact: true })).toBeVisible();
 });
+
+test('Compose on the deck posts as the account picked, the focused column’s by default', async ({ page }) => {
+  await page.goto('/deck');
+  await addColumn(page, 'Local', `@bob@${host}`);
+  await page.getByRole('button', { name: 'Compose' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New note' });
+  await expect(dialog.getByLabel('Posting as')).toHaveValue(/.+/);
+  await expect(dialog.getByLabel('Posting as').locator('option:checked')).toHaveText(`@bob@${host}`);
+  const text = unique('posted as bob from the deck');
+  await dialog.getByRole('textbox', { name: 'Note text' }).fill(text);
+  await dialog.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(column(page, `Local · @bob@${host}`).locator('article[data-note-id]').filter({ hasText: text })).toContainText(
+    '@bob',
+  );
+});

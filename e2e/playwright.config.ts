@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { E2E_CLIENT_PORT, E2E_LEGACY_SERVER_PORT, E2E_SERVER_PORT } from './ports';
+import { E2E_2026_SERVER_PORT, E2E_CLIENT_PORT, E2E_LEGACY_SERVER_PORT, E2E_SERVER_PORT } from './ports';
 
 // Debian's Chromium where it is installed (no browser can be downloaded there);
 // CHROMIUM_PATH overrides; otherwise Playwright's own browser on a developer laptop.
@@ -49,6 +49,14 @@ export default defineConfig({
       command: `npx tsx e2e/server/main.ts --port ${E2E_LEGACY_SERVER_PORT} --test --legacy-api-stream`,
       cwd: '..',
       url: `http://127.0.0.1:${E2E_LEGACY_SERVER_PORT}/api/emojis`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: `npx tsx e2e/server/main.ts --port ${E2E_2026_SERVER_PORT} --test --misskey 2026.5`,
+      cwd: '..',
+      url: `http://127.0.0.1:${E2E_2026_SERVER_PORT}/api/emojis`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',

@@ -5,3 +5,6 @@ export const E2E_SERVER_URL = `http://127.0.0.1:${E2E_SERVER_PORT}`;
 // A second stand-in that behaves like a server older than 12.111 (API calls over the stream).
 export const E2E_LEGACY_SERVER_PORT = Number(process.env.E2E_LEGACY_SERVER_PORT ?? E2E_SERVER_PORT + 1);
 export const E2E_LEGACY_SERVER_URL = `http://127.0.0.1:${E2E_LEGACY_SERVER_PORT}`;
+// A stand-in that behaves like Misskey 2026.5 (chat, server drafts, scheduled notes).
+export const E2E_2026_SERVER_PORT = Number(process.env.E2E_2026_SERVER_PORT ?? E2E_SERVER_PORT + 2);
+export const E2E_2026_SERVER_URL = `http://127.0.0.1:${E2E_2026_SERVER_PORT}`;

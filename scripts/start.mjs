@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 const clientPort = Number(process.env.CLIENT_PORT ?? 8450);
 const serverPort = Number(process.env.SERVER_PORT ?? 8451);
 const serverUrl = `http://127.0.0.1:${serverPort}`;
+// MISSKEY=2026.5 npm start: the demo server behaves like Misskey 2026.5 (chat, scheduled notes).
+const profile = process.env.MISSKEY ? ['--misskey', process.env.MISSKEY] : [];
 const children = [];
 
 function run(cmd, args, opts = {}) {
@@ -31,7 +33,7 @@ if (!built) {
 }
 
 console.log('Starting the demo Misskey server…');
-const server = run('npx', ['tsx', 'e2e/server/main.ts', '--port', String(serverPort), '--demo'], {
+const server = run('npx', ['tsx', 'e2e/server/main.ts', '--port', String(serverPort), '--demo', ...profile], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 server.on('exit', (code) => {

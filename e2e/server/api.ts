@@ -116,7 +116,7 @@ export async function handleApi(
     return;
   }
   const endpoint = endpoints[name];
-  if (!endpoint) {
+  if (!endpoint || (endpoint.modernOnly && !db.modern)) {
     if (req.method === 'GET') sendError(res, errors.unknownEndpoint());
     else sendJson(res, 404, { message: `Route ${req.method}:${url.pathname} not found`, error: 'Not Found', statusCode: 404 });
     return;

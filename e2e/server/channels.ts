@@ -1,3 +1,4 @@
+import { isRoomMember } from './chat.ts';
 import type { Db, NoteRecord } from './db.ts';
 import { inList, inTimeline, mutedFor, type TimelineKind } from './visibility.ts';
 
@@ -12,6 +13,8 @@ export interface ChannelSpec {
   accepts?: (db: Db, note: NoteRecord, userId: string | null, params: Record<string, unknown>) => boolean;
   /** checked on connect; a false answer makes the connect a no-op */
   validParams?: (db: Db, userId: string | null, params: Record<string, unknown>) => boolean;
+  /** only on the 2026 profile (chat); 2024.10 does not know the channel */
+  modernOnly?: boolean;
 }
 
 // Params are read with "truthy" logic, as Misskey does.
@@ -34,6 +37,25 @@ function hashtagGroups(params: Record<string, unknown>): string[][] | null {
 }
 
 export const CHANNELS: Record<string, ChannelSpec> = {
+  // Chat (2026): events come from chat.ts through the hub; the client sends `read`.
+  chatUser: {
+    shared: false,
+    requireLogin: true,
+    kind: 'read:chat',
+    modernOnly: true,
+    validParams: (db, userId, params) =>
+      typeof params.otherId === 'string' && db.users.has(params.otherId) && params.otherId !== userId,
+  },
+  chatRoom: {
+    shared: false,
+    requireLogin: true,
+    kind: 'read:chat',
+    modernOnly: true,
+    validParams: (db, userId, params) => {
+      const room = typeof params.roomId === 'string' ? db.chatRooms.get(params.roomId) : undefined;
+      return room !== undefined && userId !== null && isRoomMember(db, room, userId);
+    },
+  },
   main: { shared: true, requireLogin: true, kind: 'read:account' },
   drive: { shared: true, requireLogin: true, kind: 'read:account' },
   homeTimeline: { shared: false, requireLogin: true, kind: 'read:account', accepts: timeline('home', false) },

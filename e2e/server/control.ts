@@ -128,6 +128,13 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       sendJson(res, 200, { ok: true }, CORS);
       return;
     }
+    case 'policies': {
+      const user = typeof body.user === 'string' ? db.userByName(body.user) : undefined;
+      if (!user || typeof body.policies !== 'object' || body.policies === null) return bad(res, 'need {user, policies}');
+      user.policyOverrides = { ...user.policyOverrides, ...(body.policies as Params) };
+      sendJson(res, 200, { ok: true }, CORS);
+      return;
+    }
     case 'emoji': {
       const result = changeEmoji(db, body);
       if (typeof result === 'string') return bad(res, result);

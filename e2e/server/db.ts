@@ -31,6 +31,68 @@ export interface UserRecord {
   /** drive files shown as the avatar and banner; null shows the generated avatar / no banner */
   avatarId: string | null;
   bannerId: string | null;
+  /** Who may start a chat with the user (2026 profile). */
+  chatScope: ChatScope;
+  /** Role policies that differ from the default role for this user (set by the control API). */
+  policyOverrides: Partial<Misskey.entities.RolePolicies>;
+}
+
+export type ChatScope = 'everyone' | 'followers' | 'following' | 'mutual' | 'none';
+
+/** Which Misskey the stand-in behaves like: 2024.10.1 (the default) or 2026.5 (chat, drafts, no unread-mention events). */
+export type MisskeyProfile = '2024.10' | '2026.5';
+
+export interface ChatMessageRecord {
+  id: string;
+  fromUserId: string;
+  /** one of toUserId / toRoomId is set */
+  toUserId: string | null;
+  toRoomId: string | null;
+  text: string | null;
+  fileId: string | null;
+  /** in the order they were added; a user may add several different reactions */
+  reactions: { userId: string; reaction: string }[];
+}
+
+export interface ChatRoomRecord {
+  id: string;
+  ownerId: string;
+  name: string;
+  description: string;
+}
+
+export interface ChatMembershipRecord {
+  id: string;
+  roomId: string;
+  userId: string;
+  isMuted: boolean;
+}
+
+export interface ChatInvitationRecord {
+  id: string;
+  roomId: string;
+  userId: string;
+  ignored: boolean;
+}
+
+export interface NoteDraftRecord {
+  id: string;
+  userId: string;
+  text: string | null;
+  cw: string | null;
+  visibility: Visibility;
+  visibleUserIds: string[];
+  localOnly: boolean;
+  reactionAcceptance: Misskey.entities.Note['reactionAcceptance'];
+  replyId: string | null;
+  renoteId: string | null;
+  channelId: string | null;
+  hashtag: string | null;
+  fileIds: string[];
+  poll: { choices: string[]; multiple: boolean; expiresAt: number | null; expiredAfter: number | null } | null;
+  /** Unix ms */
+  scheduledAt: number | null;
+  isActuallyScheduled: boolean;
 }
 
 export interface PollRecord {
@@ -108,6 +170,10 @@ export interface NotificationRecord {
   noteId: string | null;
   reaction: string | null;
   achievement: string | null;
+  /** scheduledNotePostFailed */
+  draftId?: string | null;
+  /** chatRoomInvitationReceived */
+  invitationId?: string | null;
   isRead: boolean;
 }
 
@@ -148,6 +214,9 @@ export interface DbEvents {
   /** the `drive` channel's events (fileUpdated, folderCreated, …) */
   drive: [userId: string, type: string, body: unknown];
   broadcast: [type: string, body: unknown];
+  /** an event on `userId`'s chatUser channels for the conversation with `otherId` */
+  chatUser: [userId: string, otherId: string, type: string, body: unknown];
+  chatRoom: [roomId: string, type: string, body: unknown];
 }
 
 export interface FollowRequestRecord {
@@ -182,8 +251,18 @@ export class Db {
   readonly assets = new Map<string, { type: string; data: Buffer | string }>();
   /** Users with an open stream socket, for onlineStatus. */
   readonly online = new Map<string, number>();
+  readonly chatMessages = new Map<string, ChatMessageRecord>();
+  readonly chatRooms = new Map<string, ChatRoomRecord>();
+  readonly chatMemberships = new Map<string, ChatMembershipRecord>();
+  readonly chatInvitations = new Map<string, ChatInvitationRecord>();
+  /** Per reader: the conversations with something unread (`user:<id>`, `room:<id>`); feeds hasUnreadChatMessages. */
+  readonly chatUnread = new Map<string, Set<string>>();
+  /** `${readerId}:user:${otherId}` or `${readerId}:room:${roomId}` → the newest unread message; feeds history's isRead. */
+  readonly chatMarkers = new Map<string, string>();
+  readonly noteDrafts = new Map<string, NoteDraftRecord>();
   /** meta.version; an old one with --legacy-api-stream */
   version = '2024.10.1';
+  profile: MisskeyProfile = '2024.10';
 
   private readonly timers = new Set<NodeJS.Timeout>();
 
@@ -212,6 +291,11 @@ export class Db {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.events.removeAllListeners();
+  }
+
+  /** The 2026.5 profile: chat, server drafts, scheduled notes, no unread-mention events. */
+  get modern(): boolean {
+    return this.profile === '2026.5';
   }
 
   userByName(username: string): UserRecord | undefined {

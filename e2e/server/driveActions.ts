@@ -5,10 +5,10 @@ import { packFile, packFolder, rolePolicies } from './pack.ts';
 // Drive state changes (files and folders) and the `drive` channel events they cause, as in 2024.10.1.
 
 /** Bytes of the user's drive in use, and the role's capacity (`drive`). */
-export function driveUsage(db: Db, userId: string): { capacity: number; usage: number } {
+export function driveUsage(db: Db, user: UserRecord): { capacity: number; usage: number } {
   let usage = 0;
-  for (const file of db.files.values()) if (file.userId === userId) usage += file.data.length;
-  return { capacity: rolePolicies(true).driveCapacityMb * 1024 * 1024, usage };
+  for (const file of db.files.values()) if (file.userId === user.id) usage += file.data.length;
+  return { capacity: rolePolicies(db, user).driveCapacityMb * 1024 * 1024, usage };
 }
 
 // DriveFileEntityService.validateFileName

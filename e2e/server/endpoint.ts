@@ -21,6 +21,10 @@ export interface Endpoint {
   allowGet?: boolean;
   /** anonymous GETs are cacheable for this many seconds */
   cacheSec?: number;
+  /** exists only on the 2026 profile; 2024.10 answers it like any unknown endpoint */
+  modernOnly?: boolean;
+  /** what the `endpoint` endpoint reports (declared where a client reads it) */
+  params?: { name: string; type: string }[];
   /** returns the JSON body, or undefined for 204 */
   handler(ctx: EndpointContext): unknown;
 }

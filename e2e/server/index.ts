@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { handleApi } from './api.ts';
 import { handleControl } from './control.ts';
-import type { Db } from './db.ts';
+import type { Db, MisskeyProfile } from './db.ts';
 import { startDemo } from './demo.ts';
 import { Faults } from './faults.ts';
 import { redirectEmoji, serveFile } from './files.ts';
@@ -10,6 +10,7 @@ import { CORS, sendText } from './http.ts';
 import { handleMiAuthPage } from './miauth.ts';
 import { seed, type SeedResult, type SeedUser } from './seed.ts';
 import { StreamHub } from './stream.ts';
+export { MODERN_VERSION, parseProfile } from './profile.ts';
 
 // The stand-in server: node:http for REST, files and MiAuth, `ws` for /streaming.
 
@@ -23,6 +24,8 @@ export interface ServerOptions {
   demo?: boolean;
   /** answer `api` frames over the stream and report an old meta.version */
   legacyApiStream?: boolean;
+  /** which Misskey to behave like (default 2024.10, i.e. 2024.10.1) */
+  misskey?: MisskeyProfile;
 }
 
 export interface RunningServer {
@@ -46,7 +49,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let stopDemo: (() => void) | undefined;
   const load = (previous?: SeedResult): SeedResult => {
     previous?.db.dispose();
-    const next = seed(seedNumber, baseUrl);
+    const next = seed(seedNumber, baseUrl, options.misskey ?? '2024.10');
     if (options.legacyApiStream) next.db.version = LEGACY_VERSION;
     return next;
   };

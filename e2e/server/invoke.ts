@@ -8,7 +8,7 @@ import { endpoints } from './rest/index.ts';
 // and the legacy api-over-stream. Resolves to the body, or undefined for 204.
 export async function invoke(db: Db, name: string, params: Params, caller: Caller | undefined, file?: File): Promise<unknown> {
   const endpoint = endpoints[name];
-  if (!endpoint) throw errors.unknownEndpoint();
+  if (!endpoint || (endpoint.modernOnly && !db.modern)) throw errors.unknownEndpoint();
   if (endpoint.requireCredential && !caller) throw errors.credentialRequired();
   if (caller && endpoint.kind && !hasPermission(caller, endpoint.kind)) throw errors.permissionDenied();
   try {

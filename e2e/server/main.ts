@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { startServer } from './index.ts';
+import { parseProfile, startServer } from './index.ts';
 
-// CLI: npx tsx e2e/server/main.ts --port P [--seed N] [--test] [--demo] [--legacy-api-stream]
+// CLI: npx tsx e2e/server/main.ts --port P [--seed N] [--test] [--demo] [--legacy-api-stream] [--misskey 2024.10|2026.5]
 // Prints one JSON line once ready, so scripts and tests can drive the server.
 
 const { values } = parseArgs({
@@ -11,6 +11,7 @@ const { values } = parseArgs({
     test: { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
     'legacy-api-stream': { type: 'boolean', default: false },
+    misskey: { type: 'string' },
   },
 });
 
@@ -20,6 +21,7 @@ const server = await startServer({
   test: values.test,
   demo: values.demo,
   legacyApiStream: values['legacy-api-stream'],
+  misskey: parseProfile(values.misskey),
 });
 process.stdout.write(`${JSON.stringify({ ready: true, url: server.url, users: server.users })}\n`);
 

@@ -7,7 +7,7 @@ import { packNotification } from './pack.ts';
 const UNREAD_DELAY_MS = 2000;
 
 type NotificationInput = Pick<NotificationRecord, 'type'> &
-  Partial<Pick<NotificationRecord, 'notifierId' | 'noteId' | 'reaction' | 'achievement'>>;
+  Partial<Pick<NotificationRecord, 'notifierId' | 'noteId' | 'reaction' | 'achievement' | 'draftId' | 'invitationId'>>;
 
 // Nothing is stored or sent when the recipient mutes the notifier, as on Misskey.
 export function notify(db: Db, recipientId: string, input: NotificationInput, at?: number): NotificationRecord | null {
@@ -20,6 +20,8 @@ export function notify(db: Db, recipientId: string, input: NotificationInput, at
     noteId: input.noteId ?? null,
     reaction: input.reaction ?? null,
     achievement: input.achievement ?? null,
+    draftId: input.draftId ?? null,
+    invitationId: input.invitationId ?? null,
     isRead: false,
   };
   db.notifications.push(record);
@@ -44,10 +46,10 @@ export function readAllNotifications(db: Db, userId: string, always = false): vo
   if (changed || always) db.events.emit('main', userId, 'readAllNotifications', null);
 }
 
-/** The 2 s delayed unreadMention / unreadSpecifiedNote, sent only while still unread. */
+/** The 2 s delayed unreadMention / unreadSpecifiedNote, sent only while still unread (2024.10; 2026 has neither). */
 export function markMentionUnread(db: Db, userId: string, noteId: string, specified: boolean): void {
   const user = db.users.get(userId);
-  if (!user) return;
+  if (!user || db.modern) return;
   const set = specified ? user.unreadSpecified : user.unreadMentions;
   set.add(noteId);
   db.later(() => {

@@ -1,7 +1,19 @@
 import type * as Misskey from 'misskey-js';
-import type { Db, EmojiRecord, FileRecord, FolderRecord, NoteRecord, NotificationRecord, UserRecord } from './db.ts';
+import type {
+  ChatInvitationRecord,
+  ChatMessageRecord,
+  ChatRoomRecord,
+  Db,
+  EmojiRecord,
+  FileRecord,
+  FolderRecord,
+  NoteDraftRecord,
+  NoteRecord,
+  NotificationRecord,
+  UserRecord,
+} from './db.ts';
 import { idToDate } from './ids.ts';
-import type { MeDetailed, Policies, UserDetailed } from './shapes.ts';
+import type { MeDetailed, ModernPolicies, Policies, UserDetailed } from './shapes.ts';
 import { canSee } from './visibility.ts';
 
 // Entity packing: records → the exact shapes Misskey 2024.10.1 sends (absent vs null as in
@@ -43,10 +55,48 @@ const POLICIES: Policies = {
   canImportUserLists: true,
 };
 
-// The base role (meta, guests) as recorded from 2024.10.1; signed-in users have the role an
-// admin typically grants, which adds note search.
-export function rolePolicies(signedIn = false): Policies {
-  return { ...POLICIES, canSearchNotes: signedIn };
+// What 2026 adds to the base role, with the stock defaults recorded from 2026.3.2.
+const MODERN_POLICIES: Omit<ModernPolicies, keyof Policies> = {
+  canSearchUsers: true,
+  canCreateChannel: true,
+  maxFileSizeMb: 30,
+  uploadableFileTypes: ['text/*', 'application/json', 'image/*', 'video/*', 'audio/*'],
+  chatAvailability: 'available',
+  noteDraftLimit: 10,
+  scheduledNoteLimit: 1,
+  watermarkAvailable: true,
+};
+
+// The base role (meta, guests) as recorded; signed-in users have the role an admin typically
+// grants, which adds note search. The control API can change a user's policies (policyOverrides).
+export function rolePolicies(db: Db, user: UserRecord | null = null): Policies & Partial<ModernPolicies> {
+  const base = { ...POLICIES, canSearchNotes: user !== null };
+  if (!db.modern) return base;
+  return { ...base, ...MODERN_POLICIES, ...user?.policyOverrides };
+}
+
+/** The full 2026 policies of a user (only meaningful on the 2026 profile). */
+export function modernPolicies(user: UserRecord | null): ModernPolicies {
+  return { ...POLICIES, canSearchNotes: user !== null, ...MODERN_POLICIES, ...user?.policyOverrides };
+}
+
+/** Whether `viewer` may start a chat with `user`: both roles allow writing, and the user's chatScope lets the viewer in. */
+export function canChatWith(db: Db, viewer: UserRecord, user: UserRecord): boolean {
+  if (viewer.id === user.id) return false;
+  if (modernPolicies(viewer).chatAvailability !== 'available') return false;
+  if (modernPolicies(user).chatAvailability !== 'available') return false;
+  switch (user.chatScope) {
+    case 'everyone':
+      return true;
+    case 'followers':
+      return db.isFollowing(viewer.id, user.id);
+    case 'following':
+      return db.isFollowing(user.id, viewer.id);
+    case 'mutual':
+      return db.isFollowing(viewer.id, user.id) && db.isFollowing(user.id, viewer.id);
+    case 'none':
+      return false;
+  }
 }
 
 export function avatarFileName(user: UserRecord): string {
@@ -119,7 +169,7 @@ function userDetailedBase(db: Db, user: UserRecord, viewerId: string | null): Us
 
 // UserDetailedNotMe; the relation fields appear only when someone is signed in.
 export function packUserDetailed(db: Db, user: UserRecord, viewerId: string | null): UserDetailed {
-  const base = userDetailedBase(db, user, viewerId);
+  const base = { ...userDetailedBase(db, user, viewerId), ...chatFields(db, user, viewerId) };
   if (viewerId === null) return base;
   return {
     ...base,
@@ -137,10 +187,26 @@ export function packUserDetailed(db: Db, user: UserRecord, viewerId: string | nu
   };
 }
 
+// 2026 tells who may chat: the user's chatScope, and whether the viewer may start a chat with them.
+function chatFields(db: Db, user: UserRecord, viewerId: string | null): Partial<Misskey.entities.UserDetailedNotMe> {
+  if (!db.modern) return {};
+  const viewer = viewerId === null ? undefined : db.users.get(viewerId);
+  return { chatScope: user.chatScope, canChat: viewer ? canChatWith(db, viewer, user) : false };
+}
+
 export function packMe(db: Db, user: UserRecord): MeDetailed {
   const unread = db.notifications.filter((n) => n.userId === user.id && !n.isRead).length;
+  // 2026 no longer tracks these two flags (they stay false) and adds the chat ones.
+  const modern = db.modern
+    ? {
+        chatScope: user.chatScope,
+        canChat: modernPolicies(user).chatAvailability === 'available',
+        hasUnreadChatMessages: (db.chatUnread.get(user.id)?.size ?? 0) > 0,
+      }
+    : {};
   return {
     ...userDetailedBase(db, user, user.id),
+    ...modern,
     twoFactorEnabled: false,
     usePasswordLessLogin: false,
     securityKeys: false,
@@ -161,8 +227,8 @@ export function packMe(db: Db, user: UserRecord): MeDetailed {
     isDeleted: false,
     twoFactorBackupCodesStock: 'none',
     hideOnlineStatus: false,
-    hasUnreadSpecifiedNotes: user.unreadSpecified.size > 0,
-    hasUnreadMentions: user.unreadMentions.size > 0,
+    hasUnreadSpecifiedNotes: !db.modern && user.unreadSpecified.size > 0,
+    hasUnreadMentions: !db.modern && user.unreadMentions.size > 0,
     hasUnreadAnnouncement: false,
     unreadAnnouncements: [],
     hasUnreadAntenna: false,
@@ -179,7 +245,7 @@ export function packMe(db: Db, user: UserRecord): MeDetailed {
     emailNotificationTypes: ['follow', 'receiveFollowRequest'],
     achievements: [{ name: 'notes1', unlockedAt: idToDate(user.id).getTime() }],
     loggedInDays: 1,
-    policies: rolePolicies(true),
+    policies: rolePolicies(db, user),
     email: null,
     emailVerified: false,
     securityKeysList: [],
@@ -347,8 +413,133 @@ export function packNotification(db: Db, n: NotificationRecord): Misskey.entitie
   const note = n.noteId === null ? undefined : db.notes.get(n.noteId);
   if (note) out.note = packNote(db, note, n.userId, { detail: true });
   if (n.type === 'reaction') out.reaction = n.reaction;
+  const draft = n.draftId ? db.noteDrafts.get(n.draftId) : undefined;
+  if (draft) out.noteDraft = packNoteDraft(db, draft);
+  const invitation = n.invitationId ? db.chatInvitations.get(n.invitationId) : undefined;
+  if (invitation) out.invitation = packChatInvitation(db, invitation, n.userId);
   if (n.type === 'followRequestAccepted') out.message = null;
   if (n.type === 'achievementEarned') out.achievement = n.achievement;
   // The union type cannot be narrowed from a built record; the fields follow n.type above.
   return out as Misskey.entities.Notification;
+}
+
+// ---- 2026 entities: chat and note drafts (shapes as recorded from 2026.3.2) ----
+
+export function packChatRoom(db: Db, room: ChatRoomRecord, viewerId: string | null): Misskey.entities.ChatRoom {
+  const membership = [...db.chatMemberships.values()].find((m) => m.roomId === room.id && m.userId === viewerId);
+  const invited = [...db.chatInvitations.values()].some((i) => i.roomId === room.id && i.userId === viewerId);
+  return {
+    id: room.id,
+    createdAt: idToDate(room.id).toISOString(),
+    name: room.name,
+    description: room.description,
+    ownerId: room.ownerId,
+    owner: packUserLite(db, db.users.get(room.ownerId)!),
+    isMuted: membership?.isMuted ?? false,
+    invitationExists: viewerId !== room.ownerId && invited,
+  };
+}
+
+function packChatFile(db: Db, fileId: string | null): Misskey.entities.DriveFile | null {
+  const file = fileId === null ? undefined : db.files.get(fileId);
+  return file ? packFile(db, file, 'self') : null;
+}
+
+/** The lite 1:1 pack (create-to-user, user-timeline, the chatUser stream): reactions carry no user. */
+export function packChatMessageFor1on1(db: Db, m: ChatMessageRecord): Misskey.entities.ChatMessageLiteFor1on1 {
+  return {
+    id: m.id,
+    createdAt: idToDate(m.id).toISOString(),
+    text: m.text,
+    fromUserId: m.fromUserId,
+    toUserId: m.toUserId!,
+    fileId: m.fileId,
+    file: packChatFile(db, m.fileId),
+    reactions: m.reactions.map((r) => ({ reaction: r.reaction })),
+  };
+}
+
+/** The room pack (create-to-room, room-timeline, the chatRoom stream): the sender and each reaction's user. */
+export function packChatMessageForRoom(db: Db, m: ChatMessageRecord): Misskey.entities.ChatMessageLiteForRoom {
+  return {
+    id: m.id,
+    createdAt: idToDate(m.id).toISOString(),
+    text: m.text,
+    fromUserId: m.fromUserId,
+    fromUser: packUserLite(db, db.users.get(m.fromUserId)!),
+    toRoomId: m.toRoomId!,
+    fileId: m.fileId,
+    file: packChatFile(db, m.fileId),
+    reactions: m.reactions.map((r) => ({ user: packUserLite(db, db.users.get(r.userId)!), reaction: r.reaction })),
+  };
+}
+
+/** The detailed pack (show, search, history, main's newChatMessage): toUser for 1:1, toRoom for rooms. */
+export function packChatMessage(db: Db, m: ChatMessageRecord, viewerId: string | null): Misskey.entities.ChatMessage {
+  const room = m.toRoomId === null ? undefined : db.chatRooms.get(m.toRoomId);
+  const toUser = m.toUserId === null ? undefined : db.users.get(m.toUserId);
+  return {
+    id: m.id,
+    createdAt: idToDate(m.id).toISOString(),
+    text: m.text,
+    fromUserId: m.fromUserId,
+    fromUser: packUserLite(db, db.users.get(m.fromUserId)!),
+    toUserId: m.toUserId,
+    ...(toUser ? { toUser: packUserLite(db, toUser) } : {}),
+    toRoomId: m.toRoomId,
+    ...(room ? { toRoom: packChatRoom(db, room, viewerId) } : {}),
+    fileId: m.fileId,
+    file: packChatFile(db, m.fileId),
+    reactions: m.reactions.map((r) => ({ user: packUserLite(db, db.users.get(r.userId)!), reaction: r.reaction })),
+  };
+}
+
+export function packChatInvitation(
+  db: Db,
+  inv: ChatInvitationRecord,
+  viewerId: string | null,
+): Misskey.entities.ChatRoomInvitation {
+  return {
+    id: inv.id,
+    createdAt: idToDate(inv.id).toISOString(),
+    roomId: inv.roomId,
+    room: packChatRoom(db, db.chatRooms.get(inv.roomId)!, viewerId),
+    userId: inv.userId,
+    user: packUserLite(db, db.users.get(inv.userId)!),
+  };
+}
+
+/** Every key is present, with null or []; scheduledAt is Unix ms (unlike createdAt). */
+export function packNoteDraft(db: Db, d: NoteDraftRecord): Misskey.entities.NoteDraft {
+  return {
+    id: d.id,
+    createdAt: idToDate(d.id).toISOString(),
+    scheduledAt: d.scheduledAt,
+    isActuallyScheduled: d.isActuallyScheduled,
+    userId: d.userId,
+    user: packUserLite(db, db.users.get(d.userId)!),
+    text: d.text,
+    cw: d.cw,
+    visibility: d.visibility,
+    localOnly: d.localOnly,
+    reactionAcceptance: d.reactionAcceptance,
+    visibleUserIds: d.visibleUserIds,
+    hashtag: d.hashtag,
+    fileIds: d.fileIds,
+    files: d.fileIds.flatMap((id) => {
+      const file = db.files.get(id);
+      return file ? [packFile(db, file, 'self')] : [];
+    }),
+    replyId: d.replyId,
+    renoteId: d.renoteId,
+    channelId: d.channelId,
+    poll: d.poll
+      ? {
+          choices: d.poll.choices,
+          multiple: d.poll.multiple,
+          expiresAt: d.poll.expiresAt === null ? null : new Date(d.poll.expiresAt).toISOString(),
+          expiredAfter: d.poll.expiredAfter,
+        }
+      : null,
+  };
 }

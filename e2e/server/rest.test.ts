@@ -283,3 +283,16 @@ describe('account', () => {
     expect(((await res.json()) as unknown[]).length).toBe(2);
   });
 });
+
+describe('the 2024.10 profile', () => {
+  it('has none of the 2026 endpoints and fields', async () => {
+    for (const endpoint of ['chat/history', 'notes/drafts/create', 'notes/show-partial-bulk', 'endpoint']) {
+      const res = await api(server, endpoint, {}, token('alice'));
+      expect(res.status, endpoint).toBe(404);
+    }
+    const me = (await api(server, 'i', {}, token('alice'))).body as Record<string, unknown>;
+    expect(me).not.toHaveProperty('hasUnreadChatMessages');
+    expect(me).not.toHaveProperty('canChat');
+    expect(me.policies).not.toHaveProperty('chatAvailability');
+  });
+});

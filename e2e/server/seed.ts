@@ -1,8 +1,10 @@
 import { createNote, follow, react, uploadFile, type NoteInput } from './actions.ts';
+import { readUserChat, sendToUser } from './chat.ts';
 import { CWS, HOSTILE_TEXTS, MFM_TEXTS, PLAIN_TEXTS, POLLS, REACTIONS, hugeText, linkTexts } from './content.ts';
-import { Db, type NoteRecord, type UserRecord } from './db.ts';
+import { Db, type ChatScope, type MisskeyProfile, type NoteRecord, type UserRecord } from './db.ts';
 import { avatarSvg, emojiSvg, gradientPng, type Rgb } from './images.ts';
 import { avatarFileName } from './pack.ts';
+import { MODERN_VERSION } from './profile.ts';
 import { createRandom, deriveToken } from './random.ts';
 
 // Deterministic seed data: users, follows, emojis, images, a few hundred notes over the last
@@ -26,13 +28,14 @@ const USERS: {
   isLocked?: boolean;
   isBot?: boolean;
   isAdmin?: boolean;
+  chatScope?: ChatScope;
   description: string | null;
 }[] = [
   { username: 'admin', name: 'Admin', isAdmin: true, description: 'Runs this stand-in server.' },
   { username: 'alice', name: 'Alice', description: 'Writes notes. Likes **MFM** and :blobcat:.' },
   { username: 'bob', name: 'Bob 🐝', description: 'Replies a lot.' },
   { username: 'carol', name: 'キャロル', description: '日本語も話します。' },
-  { username: 'dave', name: 'Dave', isLocked: true, description: 'Locked account: follows need approval.' },
+  { username: 'dave', name: 'Dave', isLocked: true, chatScope: 'none', description: 'Locked account: follows need approval.' },
   { username: 'mallory', name: '<img src=x onerror=alert(1)>\u202Eevil', description: '<script>alert(1)</script>' },
   { username: 'newsbot', name: 'News bot', isBot: true, description: 'Posts headlines every few seconds in the demo.' },
   { username: 'pollbot', name: 'Poll bot', isBot: true, description: 'Asks questions.' },
@@ -87,11 +90,13 @@ const PALETTES: [Rgb, Rgb][] = [
 const HOUR = 3_600_000;
 const USER_EPOCH = Date.UTC(2024, 0, 1);
 
-export function seed(seedNumber: number, baseUrl: string, now = Date.now()): SeedResult {
+export function seed(seedNumber: number, baseUrl: string, profile: MisskeyProfile = '2024.10', now = Date.now()): SeedResult {
   const random = createRandom(seedNumber);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const node = ((seedNumber * 7919) % 36 ** 4).toString(36).padStart(4, '0');
   const db = new Db(baseUrl, node);
+  db.profile = profile;
+  if (profile === '2026.5') db.version = MODERN_VERSION;
   const users: Record<string, SeedUser> = {};
   const byName = (name: string) => db.userByName(name)!;
 
@@ -115,6 +120,8 @@ export function seed(seedNumber: number, baseUrl: string, now = Date.now()): See
       isCat: false,
       avatarId: null,
       bannerId: null,
+      chatScope: spec.chatScope ?? 'everyone',
+      policyOverrides: {},
     };
     db.users.set(user.id, user);
     db.assets.set(avatarFileName(user), { type: 'image/svg+xml', data: avatarSvg(user.username) });
@@ -292,6 +299,7 @@ export function seed(seedNumber: number, baseUrl: string, now = Date.now()): See
   expired.extraVotes = [3, 5];
 
   seedNotifications(db, users.alice!.id, named, now);
+  if (profile === '2026.5') seedChat(db, now);
   return { db, users, notes: named };
 }
 
@@ -340,4 +348,27 @@ function pushNotification(
     achievement: n.achievement ?? null,
     isRead: !unread,
   });
+}
+
+// 2026: an earlier 1:1 conversation between alice and carol (read), and carol's room with bob.
+function seedChat(db: Db, now: number): void {
+  const byName = (name: string) => db.userByName(name)!;
+  const [alice, bob, carol] = [byName('alice'), byName('bob'), byName('carol')];
+  const lines: [UserRecord, UserRecord, string][] = [
+    [carol, alice, 'Are you coming to the meetup on Friday?'],
+    [alice, carol, 'Yes! I will bring the slides.'],
+    [carol, alice, 'Great, see you there.'],
+  ];
+  lines.forEach(([from, to, text], i) => sendToUser(db, from, to, { text, fileId: null }, now - 50 * 60_000 + i * 60_000));
+  readUserChat(db, alice.id, carol.id);
+  readUserChat(db, carol.id, alice.id);
+  const room = {
+    id: db.ids.next(now - 40 * 60_000),
+    ownerId: carol.id,
+    name: 'Book club',
+    description: 'What we read this month',
+  };
+  db.chatRooms.set(room.id, room);
+  const membership = db.ids.next(now - 39 * 60_000);
+  db.chatMemberships.set(membership, { id: membership, roomId: room.id, userId: bob.id, isMuted: false });
 }

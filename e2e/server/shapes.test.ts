@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './index.ts';
-import { api, TestSocket } from './testing.ts';
+import { api, expectSameShape, TestSocket } from './testing.ts';
 
 // Compares the key sets (and which keys are null) of this server's responses with the
 // traffic recorded from a real Misskey 2024.10.1, so absent-vs-null cannot drift.
@@ -9,32 +9,6 @@ import { api, TestSocket } from './testing.ts';
 // The recordings live in the repo, so these tests run without anything beside it.
 const FIXTURES = new URL('../../src/testing/fixtures/', import.meta.url);
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
-
-type Shape = Record<string, string>;
-const NESTED = ['user', 'reply', 'renote', 'poll', 'note'];
-
-/** key → 'null' | 'array' | 'object' | typeof, recursing into the nested entities. */
-function shape(value: unknown, prefix = ''): Shape {
-  const out: Shape = {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
-  for (const [key, v] of Object.entries(value)) {
-    const path = prefix + key;
-    out[path] = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
-    if (NESTED.includes(key) && v && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, shape(v, `${path}.`));
-    if (key === 'files' && Array.isArray(v) && v.length > 0) Object.assign(out, shape(v[0], `${path}[].`));
-  }
-  return out;
-}
-
-// Same keys present (absent stays absent, null stays present); where both values are
-// non-null their kinds agree. Whether a nullable field is null depends on the data.
-function expectSameShape(actual: unknown, recorded: unknown): void {
-  const ours = shape(actual);
-  const theirs = shape(recorded);
-  expect(Object.keys(ours).sort()).toEqual(Object.keys(theirs).sort());
-  const differing = Object.keys(ours).filter((k) => ours[k] !== 'null' && theirs[k] !== 'null' && ours[k] !== theirs[k]);
-  expect(differing.map((k) => `${k}: ${ours[k]} vs ${theirs[k]}`)).toEqual([]);
-}
 
 let server: RunningServer;
 const token = (name: string) => server.users[name]!.token;

@@ -15,15 +15,21 @@ type NewerPolicies =
   | 'watermarkAvailable';
 export type Policies = Omit<Misskey.entities.RolePolicies, NewerPolicies>;
 
+// Sent only by the 2026 profile, hence optional here.
 type NewerUserFields = 'chatScope' | 'canChat';
-export type UserDetailed = Omit<Misskey.entities.UserDetailedNotMe, NewerUserFields>;
-export type MeDetailed = Omit<Misskey.entities.MeDetailed, NewerUserFields | 'hasUnreadChatMessages' | 'policies'> & {
-  policies: Policies;
-  mutingNotificationTypes: string[];
-};
+export type UserDetailed = Omit<Misskey.entities.UserDetailedNotMe, NewerUserFields> &
+  Partial<Pick<Misskey.entities.UserDetailedNotMe, NewerUserFields>>;
+export type MeDetailed = Omit<Misskey.entities.MeDetailed, NewerUserFields | 'hasUnreadChatMessages' | 'policies'> &
+  Partial<Pick<Misskey.entities.MeDetailed, NewerUserFields | 'hasUnreadChatMessages'>> & {
+    policies: Policies;
+    mutingNotificationTypes: string[];
+  };
 
 type NewerMetaFields = 'clientOptions' | 'googleAnalyticsMeasurementId' | 'sentryForFrontend' | 'federation' | 'policies';
 type Features = Omit<NonNullable<Misskey.entities.MetaDetailed['features']>, 'localTimeline' | 'globalTimeline'>;
 export type MetaLite = Omit<Misskey.entities.MetaLite, NewerMetaFields> & { policies: Policies };
 export type MetaDetailed = MetaLite &
   Omit<Misskey.entities.MetaDetailed, keyof Misskey.entities.MetaLite | 'features'> & { features: Features };
+
+// The 2026 profile sends misskey-js 2026.5.1's entities whole.
+export type ModernPolicies = Misskey.entities.RolePolicies;

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { authenticate, hasPermission, type Caller } from './auth.ts';
 import { CHANNELS } from './channels.ts';
+import { readRoomChat, readUserChat } from './chat.ts';
 import type { Db, NoteRecord } from './db.ts';
 import { ApiError } from './errors.ts';
 import { invoke } from './invoke.ts';
@@ -101,6 +102,19 @@ export class StreamHub {
     db.events.on('broadcast', (type, body) => {
       for (const c of this.connections) c.send(type, body);
     });
+    db.events.on('chatUser', (userId, otherId, type, body) => {
+      for (const c of this.connections) {
+        if (c.userId !== userId) continue;
+        for (const ch of c.channels)
+          if (ch.channel === 'chatUser' && ch.params.otherId === otherId) c.sendChannel(ch.id, type, body);
+      }
+    });
+    db.events.on('chatRoom', (roomId, type, body) => {
+      for (const c of this.connections) {
+        for (const ch of c.channels)
+          if (ch.channel === 'chatRoom' && ch.params.roomId === roomId) c.sendChannel(ch.id, type, body);
+      }
+    });
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -188,10 +202,21 @@ export class StreamHub {
       case 'api':
         if (this.legacyApi && isObject(body)) void this.onApi(c, body);
         return;
+      case 'channel':
+      case 'ch':
+        return this.onChannelMessage(c, body);
       default:
-        // `channel`/`ch` messages: no channel here accepts any, so they are dropped like unknown types.
         return;
     }
+  }
+
+  // Only the chat channels accept messages: `read` marks the conversation read (the id is not looked at).
+  private onChannelMessage(c: Connection, body: unknown): void {
+    if (!isObject(body) || typeof body.id !== 'string' || typeof body.type !== 'string' || body.body === undefined) return;
+    const instance = c.channels.find((ch) => ch.id === body.id);
+    if (!instance || !c.userId || body.type !== 'read') return;
+    if (instance.channel === 'chatUser') readUserChat(this.db, c.userId, String(instance.params.otherId));
+    if (instance.channel === 'chatRoom') readRoomChat(this.db, c.userId, String(instance.params.roomId));
   }
 
   private onConnect(c: Connection, body: unknown): void {
@@ -199,7 +224,7 @@ export class StreamHub {
     if (body.params !== undefined && !isObject(body.params)) return;
     if (body.pong !== undefined && body.pong !== null && typeof body.pong !== 'boolean') return;
     const spec = CHANNELS[body.channel];
-    if (!spec) return;
+    if (!spec || (spec.modernOnly && !this.db.modern)) return;
     if (spec.requireLogin && !c.caller) return;
     if (c.caller && spec.kind && !hasPermission(c.caller, spec.kind)) return;
     if (spec.shared && c.channels.some((ch) => ch.channel === body.channel)) return;
@@ -214,6 +239,8 @@ export class StreamHub {
   private markRead(c: Connection, noteId: string): void {
     const user = c.caller?.user;
     const note = this.db.notes.get(noteId);
+    // 2026 (like upstream since 2025.4) treats sr exactly as s.
+    if (this.db.modern) return;
     // 2024.10 reads only a note among the last 32 this socket delivered, addressed to the reader.
     if (!user || !note || !c.delivered.includes(noteId) || note.userId === user.id) return;
     if (!note.mentions.includes(user.id) && !note.visibleUserIds.includes(user.id)) return;

@@ -1,5 +1,6 @@
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { WebSocket } from 'ws';
+import type { MisskeyProfile } from './db.ts';
 import { startServer, type RunningServer } from './index.ts';
 
 // Helpers for the conformance tests: REST calls, a recording WebSocket client, and a way
@@ -10,14 +11,14 @@ import { startServer, type RunningServer } from './index.ts';
  * A stand-in for one test file, with the control API: started before its tests, reset to the
  * seed after each, closed at the end. `server` forwards to the running instance.
  */
-export function standInForTests() {
+export function standInForTests(misskey: MisskeyProfile = '2024.10') {
   let running: RunningServer | undefined;
   const current = (): RunningServer => {
     if (!running) throw new Error('the stand-in is not started yet (use it inside a test)');
     return running;
   };
   beforeAll(async () => {
-    running = await startServer({ port: 0, test: true });
+    running = await startServer({ port: 0, test: true, misskey });
   });
   afterEach(() => current().reset());
   afterAll(() => current().close());
@@ -162,4 +163,49 @@ export function upgradeStatus(
 export async function control(server: RunningServer, route: string, body: Record<string, unknown> = {}): Promise<unknown> {
   const res = await fetch(`${server.url}/__test/${route}`, { method: 'POST', body: JSON.stringify(body) });
   return res.json();
+}
+
+// Shape comparison against recorded traffic (absent vs null included).
+
+type Shape = Record<string, string>;
+const NESTED = [
+  'user',
+  'reply',
+  'renote',
+  'poll',
+  'note',
+  // 2026 chat and drafts
+  'fromUser',
+  'toUser',
+  'toRoom',
+  'room',
+  'owner',
+  'file',
+  'invitation',
+  'noteDraft',
+  'createdDraft',
+  'updatedDraft',
+];
+
+/** key → 'null' | 'array' | 'object' | typeof, recursing into the nested entities. */
+function shape(value: unknown, prefix = ''): Shape {
+  const out: Shape = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
+  for (const [key, v] of Object.entries(value)) {
+    const path = prefix + key;
+    out[path] = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+    if (NESTED.includes(key) && v && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, shape(v, `${path}.`));
+    if (key === 'files' && Array.isArray(v) && v.length > 0) Object.assign(out, shape(v[0], `${path}[].`));
+  }
+  return out;
+}
+
+// Same keys present (absent stays absent, null stays present); where both values are
+// non-null their kinds agree. Whether a nullable field is null depends on the data.
+export function expectSameShape(actual: unknown, recorded: unknown): void {
+  const ours = shape(actual);
+  const theirs = shape(recorded);
+  expect(Object.keys(ours).sort()).toEqual(Object.keys(theirs).sort());
+  const differing = Object.keys(ours).filter((k) => ours[k] !== 'null' && theirs[k] !== 'null' && ours[k] !== theirs[k]);
+  expect(differing.map((k) => `${k}: ${ours[k]} vs ${theirs[k]}`)).toEqual([]);
 }

@@ -43,29 +43,19 @@ export async function sockets(server = E2E_SERVER_URL): Promise<SocketInfo[]> {
 }
 
 // A REST call as a seeded user, the way another client would make it.
-export async function actAs<T = unknown>(username: string, endpoint: string, params: Record<string, unknown> = {}): Promise<T> {
-  return control<T>('act', { as: username, endpoint, params });
+export async function actAs<T = unknown>(
+  username: string,
+  endpoint: string,
+  params: Record<string, unknown> = {},
+  server = E2E_SERVER_URL,
+): Promise<T> {
+  return control<T>('act', { as: username, endpoint, params }, server);
 }
 
 // Signs the page in as a seeded user by writing the account store the app reads at start.
 export async function signInAs(page: Page, username: string, server = E2E_SERVER_URL): Promise<SeedUser> {
-  const user = (await users(server))[username];
-  if (!user) throw new Error(`no seeded user ${username}`);
-  const account = {
-    key: `${user.id}@${server}`,
-    origin: server,
-    token: user.token,
-    userId: user.id,
-    username,
-    name: null,
-    avatarUrl: null,
-  };
-  await page.addInitScript((a) => {
-    if (localStorage.getItem('mkc:accounts')) return;
-    localStorage.setItem('mkc:accounts', JSON.stringify([a]));
-    localStorage.setItem('mkc:active', JSON.stringify({ kind: 'account', key: a.key }));
-  }, account);
-  return user;
+  const [user] = await signInAll(page, [username], server);
+  return user!;
 }
 
 // Signs the page in to several seeded accounts at once; the first is the active one.
@@ -92,9 +82,9 @@ export async function signInAll(page: Page, usernames: string[], server = E2E_SE
   return usernames.map((u) => seeded[u]!);
 }
 
-export async function browseAsGuest(page: Page): Promise<void> {
+export async function browseAsGuest(page: Page, server = E2E_SERVER_URL): Promise<void> {
   await page.addInitScript((origin) => {
     if (localStorage.getItem('mkc:active')) return;
     localStorage.setItem('mkc:active', JSON.stringify({ kind: 'guest', origin }));
-  }, E2E_SERVER_URL);
+  }, server);
 }

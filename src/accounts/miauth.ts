@@ -24,6 +24,9 @@ export const CLIENT_PERMISSIONS = [
   'write:votes',
   'read:channels',
   'write:channels',
+  // Chat (2025.4 and later); older servers keep the names without using them.
+  'read:chat',
+  'write:chat',
 ] as const satisfies readonly Permission[];
 
 const PENDING_KEY = 'mkc:miauth-pending';

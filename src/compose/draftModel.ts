@@ -32,6 +32,8 @@ export interface Draft {
   localOnly: boolean;
   poll: PollDraft | null;
   files: Misskey.entities.DriveFile[];
+  /** Its copy on the server (notes/drafts), where the server keeps drafts. */
+  serverId?: string;
 }
 
 /** Where a composer writes: a new note, a reply to a note, or a quote of one. */
@@ -129,5 +131,6 @@ export function readDraft(v: unknown): Draft | null {
     localOnly: v.localOnly as boolean,
     poll,
     files: v.files as Misskey.entities.DriveFile[],
+    ...(typeof v.serverId === 'string' ? { serverId: v.serverId } : {}),
   };
 }

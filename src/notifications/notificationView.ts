@@ -23,7 +23,15 @@ function loose(n: Notification): Loose {
 
 export function notificationUser(n: Notification): UserLite | null {
   const user = loose(n).user;
-  return user && typeof user === 'object' ? (user as UserLite) : null;
+  if (user && typeof user === 'object') return user as UserLite;
+  // An invitation is from the room's owner, the only one who may invite.
+  return n.type === 'chatRoomInvitationReceived' ? (invitationOf(n)?.room.owner ?? null) : null;
+}
+
+// Read loosely too: a server may leave out what misskey-js declares.
+function invitationOf(n: Notification): Misskey.entities.ChatRoomInvitation | undefined {
+  const invitation = loose(n).invitation as Partial<Misskey.entities.ChatRoomInvitation> | undefined;
+  return invitation?.room ? (invitation as Misskey.entities.ChatRoomInvitation) : undefined;
 }
 
 export function notificationNote(n: Notification): Note | null {
@@ -62,10 +70,13 @@ export function notificationText(n: Notification, { t, te }: Translator, reactio
   return te(key) ? t(key, params) : t('notifications.types.other', params);
 }
 
-/** The note it is about, else the user it is about, else nowhere. */
+/** The note it is about, else the page or user it is about, else nowhere. */
 export function notificationTarget(n: Notification): RouteLocationRaw | null {
   const note = notificationNote(n);
   if (note) return { name: 'note', params: { id: note.id } };
+  if (n.type === 'chatRoomInvitationReceived') return { name: 'chat' };
+  // A scheduled note that failed is a plain draft again: the home composer offers it.
+  if (n.type === 'scheduledNotePostFailed') return { name: 'home' };
   const user = notificationUser(n);
   if (user) return { name: 'user', params: { acct: userAcct(user) } };
   return null;
@@ -85,11 +96,22 @@ export function notificationReaction(
   return reactionLook(reaction, { ...sources, reactionEmojis: notificationNote(n)?.reactionEmojis ?? {} });
 }
 
+// What a notification without a note is about: an app's message, a draft's text, a room's name.
+function otherExcerpt(n: Notification): string {
+  if (n.type === 'app') return stringField(n, 'body');
+  if (n.type === 'scheduledNotePostFailed') {
+    const draft = loose(n).noteDraft as Partial<Misskey.entities.NoteDraft> | undefined;
+    return draft?.cw ?? draft?.text ?? '';
+  }
+  if (n.type === 'chatRoomInvitationReceived') return invitationOf(n)?.room.name ?? '';
+  return '';
+}
+
 /** A short plain excerpt of what it is about: the note's CW or text, or an app's message body. */
 export function notificationExcerpt(n: Notification, max = 140): string {
   const note = notificationNote(n);
   const shown = note && !note.text && !note.cw && note.renote ? note.renote : note;
-  const raw = shown ? (shown.cw ?? shown.text ?? '') : n.type === 'app' ? stringField(n, 'body') : '';
+  const raw = shown ? (shown.cw ?? shown.text ?? '') : otherExcerpt(n);
   const flat = raw.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -1,7 +1,7 @@
 import { computed, onScopeDispose } from 'vue';
 import type * as Misskey from 'misskey-js';
 import { useNotesStore } from '@/stores/notes';
-import { useNotificationsStore } from '@/stores/notifications';
+import { mentionKinds, useNotificationsStore } from '@/stores/notifications';
 import { useSessionStore } from '@/stores/session';
 import { useStreamStore } from '@/stream/store';
 import { usePagedFeed } from '@/api/usePagedFeed';
@@ -37,7 +37,14 @@ export function useMentions(kind: MentionKind) {
   main.on('mention', (note) => {
     if (belongsTo(kind, note)) feed.prepend([note]);
   });
-  onScopeDispose(() => main.dispose());
+  // Where the dots come from notifications, one about a note this open page just showed is seen.
+  const unlisten = unread.listen((n) => {
+    if (mentionKinds(n).includes(kind)) unread.seenMentions(kind);
+  });
+  onScopeDispose(() => {
+    main.dispose();
+    unlisten();
+  });
 
   const ids = computed(() => feed.items.value.map((n) => n.id));
   return { ids, loading: feed.loading, done: feed.done, error: feed.error, loadMore: feed.loadMore };

@@ -6,6 +6,7 @@ import { reconnect, setupStream, setVisibility, startOpen, teardownStream } from
 import type { FakeWebSocket } from '@/stream/testing/fakeWebSocket';
 import meUnread from '@/testing/fixtures/rest-i-alice-unread.json';
 import mainRecording from '@/testing/fixtures/stream-main-interactions.json';
+import mention2026 from '@/testing/fixtures-2026/stream-main-mention-2026.json';
 
 type MeDetailed = Misskey.entities.MeDetailed;
 type Notification = Misskey.entities.Notification;
@@ -177,5 +178,54 @@ describe('unread notifications', () => {
     sendMain(ws, mainId, 'readAllNotifications');
     unread.readAll();
     expect(ws.frames.filter((f) => (f as { type: string }).type === 'readNotification')).toHaveLength(1);
+  });
+});
+
+describe('without the unread-mention events (2025.4 and later)', () => {
+  const notifications = (mention2026 as Array<{ frame: unknown }>)
+    .map((f) => f.frame as ChannelFrame)
+    .filter((f) => f.body.type === 'notification')
+    .map((f) => f.body.body as Notification);
+  const [publicMention, directMention] = notifications as [Notification, Notification];
+
+  function startModern(user: MeDetailed, api: Api) {
+    const ws = startOpen(stream);
+    const unread = useNotificationsStore();
+    unread.start(user, api, false);
+    return { ws, unread, mainId: mainIdOn(ws) };
+  }
+
+  it('raises the dots from the recorded mention notifications, direct for a specified note', () => {
+    const { ws, unread, mainId } = startModern(me({ unreadNotificationsCount: 0, hasUnreadMentions: true }), fakeApi());
+    // The flag on `i` means nothing there any more.
+    expect(unread.unreadMentions).toBe(false);
+    sendMain(ws, mainId, 'notification', publicMention);
+    expect(unread.unreadMentions).toBe(true);
+    expect(unread.unreadDirect).toBe(false);
+    sendMain(ws, mainId, 'notification', directMention);
+    expect(unread.unreadDirect).toBe(true);
+  });
+
+  it('finds unread mentions among the unread notifications at start, and forgets what its page showed', async () => {
+    const api = fakeApi(() => [directMention]);
+    const { unread } = startModern(me({ unreadNotificationsCount: 1 }), api);
+    await vi.waitFor(() => expect(unread.unreadDirect).toBe(true));
+    expect(api.request).toHaveBeenCalledWith('i/notifications', { limit: 1, markAsRead: false });
+    unread.seenMentions('direct');
+    unread.seenMentions('mentions');
+    expect(unread.unreadDirect).toBe(false);
+    // Started again (a reload): the same notification is not news any more.
+    const again = fakeApi(() => [directMention]);
+    const restarted = startModern(me({ unreadNotificationsCount: 1 }), again).unread;
+    await vi.waitFor(() => expect(again.request).toHaveBeenCalled());
+    expect(restarted.unreadDirect).toBe(false);
+    expect(restarted.unreadMentions).toBe(false);
+  });
+
+  it('clears the dots when every notification is read', () => {
+    const { ws, unread, mainId } = startModern(me({ unreadNotificationsCount: 0 }), fakeApi());
+    sendMain(ws, mainId, 'notification', publicMention);
+    sendMain(ws, mainId, 'readAllNotifications');
+    expect(unread.unreadMentions).toBe(false);
   });
 });

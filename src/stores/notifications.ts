@@ -1,5 +1,7 @@
 // Unread state of the active account: the notifications badge (and the tab title), plus the
-// mention / direct-note flags that 2024.10 servers still send on `main` (protocol §4.2).
+// mention / direct-note dots. 2024.10 sends those on `main` (protocol §4.2); since 2025.4 the
+// events are gone and the flags on `i` stay false, so there the dots come from unread mention
+// notifications the reader has not yet seen on the Mentions / Direct pages.
 import { computed, ref } from 'vue';
 import type * as Misskey from 'misskey-js';
 import type { Api } from '@/api/client';
@@ -8,6 +10,37 @@ import { defineScopedStore } from './scope';
 
 type Notification = Misskey.entities.Notification;
 type MeDetailed = Misskey.entities.MeDetailed;
+
+/** Per kind, the newest mention notification id the reader has seen on its page ('' for none). */
+interface SeenMentions {
+  mentions: string;
+  direct: string;
+}
+
+const SEEN_PREFIX = 'mkc:mentions-seen:';
+
+/** Which dots a notification is about: mentions and replies are mentions; those of `specified` notes are direct too. */
+export function mentionKinds(n: Notification): Array<keyof SeenMentions> {
+  if (n.type !== 'mention' && n.type !== 'reply') return [];
+  return n.note.visibility === 'specified' ? ['mentions', 'direct'] : ['mentions'];
+}
+
+function readSeen(key: string): SeenMentions {
+  try {
+    const v = JSON.parse(localStorage.getItem(key) ?? '{}') as Partial<SeenMentions>;
+    return { mentions: typeof v.mentions === 'string' ? v.mentions : '', direct: typeof v.direct === 'string' ? v.direct : '' };
+  } catch {
+    return { mentions: '', direct: '' };
+  }
+}
+
+function writeSeen(key: string, value: SeenMentions): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or blocked: the dot comes back after a reload, nothing worse.
+  }
+}
 
 export const useNotificationsStore = defineScopedStore('notifications', (scope) => {
   const stream = useStreamStore(scope);
@@ -22,8 +55,13 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
 
   // Ids already counted: `notification` and `unreadNotification` (2 s later) carry the same one.
   const counted = new Set<string>();
+  let mentionEvents = true;
+  let seen: SeenMentions = { mentions: '', direct: '' };
+  // The newest mention notification of each kind heard of, which becomes "seen" when its page opens.
+  const newest: SeenMentions = { mentions: '', direct: '' };
   const listeners = new Set<(n: Notification) => void>();
   let main: ChannelHandle<'main'> | null = null;
+  let seenStorageKey: string | null = null;
   let undo: Array<() => void> = [];
 
   const hasUnread = computed(() => unreadCount.value > 0 || unreadFlag.value);
@@ -35,8 +73,29 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
   function applyMe(me: MeDetailed): void {
     unreadCount.value = Math.max(0, me.unreadNotificationsCount);
     unreadFlag.value = me.hasUnreadNotification;
+    if (!mentionEvents) return;
     unreadMentions.value = me.hasUnreadMentions;
     unreadDirect.value = me.hasUnreadSpecifiedNotes;
+  }
+
+  /** A mention (or reply) notification raises the dots it belongs to, unless its page already showed it. */
+  function noteMention(n: Notification): void {
+    const kinds = mentionKinds(n);
+    for (const kind of kinds) {
+      if (n.id > newest[kind]) newest[kind] = n.id;
+      if (n.id > seen[kind]) (kind === 'mentions' ? unreadMentions : unreadDirect).value = true;
+    }
+  }
+
+  // The unread notifications are the newest `unreadNotificationsCount` ones.
+  async function scanUnread(api: Api, count: number, handle: ChannelHandle<'main'>): Promise<void> {
+    if (count <= 0) return;
+    try {
+      const list = await api.request('i/notifications', { limit: Math.min(count, 100), markAsRead: false });
+      if (main === handle) list.forEach(noteMention);
+    } catch {
+      // The dots stay as they are; new mentions still raise them.
+    }
   }
 
   function countUnread(n: Notification): void {
@@ -50,11 +109,16 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
     unreadCount.value = 0;
     unreadFlag.value = false;
     counted.clear();
+    // Without the events the dots stand for unread mention notifications, now read.
+    if (!mentionEvents) unreadMentions.value = unreadDirect.value = false;
   }
 
   function onNotification(n: Notification): void {
     if (isViewedNow()) stream.readNotification();
-    else countUnread(n);
+    else {
+      countUnread(n);
+      if (!mentionEvents) noteMention(n);
+    }
     for (const fn of [...listeners]) {
       try {
         fn(n);
@@ -64,12 +128,20 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
     }
   }
 
-  /** Follows the account's `main` channel until stop(); `api` re-reads the counters after a reconnect. */
-  function start(me: MeDetailed, api: Api): void {
+  /**
+   * Follows the account's `main` channel until stop(); `api` re-reads the counters after a reconnect.
+   * `withMentionEvents`: the server still sends unreadMention & co (see serverFeatures).
+   */
+  function start(me: MeDetailed, api: Api, withMentionEvents = true): void {
     stop();
+    mentionEvents = withMentionEvents;
+    const seenKey = `${SEEN_PREFIX}${me.id}@${api.origin}`;
+    seen = mentionEvents ? { mentions: '', direct: '' } : readSeen(seenKey);
+    seenStorageKey = seenKey;
     applyMe(me);
     const handle = stream.connect('main');
     main = handle;
+    if (!mentionEvents) void scanUnread(api, me.unreadNotificationsCount, handle);
     handle.on('notification', onNotification);
     handle.on('unreadNotification', (n) => {
       // Sent 2 s later only if still unread; a page that was looking has already asked to read it.
@@ -88,7 +160,9 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
       stream.onReconnected(() => {
         api.request('i', {}).then(
           (fresh) => {
-            if (main === handle) applyMe(fresh);
+            if (main !== handle) return;
+            applyMe(fresh);
+            if (!mentionEvents) void scanUnread(api, fresh.unreadNotificationsCount, handle);
           },
           () => {},
         );
@@ -104,6 +178,8 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
     clearUnread();
     unreadMentions.value = false;
     unreadDirect.value = false;
+    newest.mentions = newest.direct = '';
+    seenStorageKey = null;
   }
 
   /** Asks the server to mark everything read; the badge clears when `readAllNotifications` comes back. */
@@ -134,6 +210,9 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
   function seenMentions(kind: 'mentions' | 'direct'): void {
     if (kind === 'mentions') unreadMentions.value = false;
     else unreadDirect.value = false;
+    if (mentionEvents || newest[kind] <= seen[kind]) return;
+    seen = { ...seen, [kind]: newest[kind] };
+    if (seenStorageKey) writeSeen(seenStorageKey, seen);
   }
 
   /** Every live notification of the account, after the unread bookkeeping. */

@@ -2,10 +2,12 @@ import { computed, ref, shallowRef } from 'vue';
 import type * as Misskey from 'misskey-js';
 import { createApi, isLegacyVersion, type Api } from '@/api/client';
 import { ApiError, toApiError } from '@/api/errors';
+import { featuresOf, NO_FEATURES, probeFeatures, type Probed, type ServerFeatures } from '@/api/serverFeatures';
 import { useStreamStore } from '@/stream/store';
 import { useNotesStore } from '@/stores/notes';
 import { useAccountsStore, type ActiveTarget } from '@/stores/accounts';
 import { useNotificationsStore } from '@/stores/notifications';
+import { useChatUnreadStore } from '@/chat/chatUnread';
 import { ACTIVE_SCOPE, defineScopedStore } from './scope';
 
 export type SessionStatus = 'none' | 'loading' | 'ready' | 'error';
@@ -27,6 +29,8 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
   // Token refused (REST 401, socket refused, or main's myTokenRegenerated).
   const expired = ref(false);
   const client = shallowRef<Api | null>(null);
+  // What `endpoint` said where the policies were silent (asked once per open).
+  const probed = shallowRef<Probed>({});
   let generation = 0;
   // Listeners and channels that belong to the open session; close() undoes them.
   let cleanups: Array<() => void> = [];
@@ -36,6 +40,14 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     return client.value;
   });
   const isGuest = computed(() => status.value === 'ready' && me.value === null);
+  /** What this account's server can do (chat, server drafts, schedules, unread events); follows role changes. */
+  const features = computed<ServerFeatures>(() =>
+    meta.value ? featuresOf(meta.value.version, policiesNow(), probed.value) : NO_FEATURES,
+  );
+
+  function policiesNow(): Partial<Misskey.entities.RolePolicies> {
+    return me.value?.policies ?? meta.value?.policies ?? {};
+  }
   const emojiMap = computed(() => new Map(emojis.value.map((e) => [e.name, e.url])));
 
   function emojiUrl(name: string): string | undefined {
@@ -70,6 +82,7 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     origin.value = null;
     me.value = null;
     meta.value = null;
+    probed.value = {};
     emojis.value = [];
     expired.value = false;
     error.value = null;
@@ -108,6 +121,9 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
         api.request('emojis', {}),
       ]);
       if (gen !== generation) return;
+      const found = await probeFeatures(api, serverMeta.version, user?.policies ?? serverMeta.policies);
+      if (gen !== generation) return;
+      probed.value = found;
       me.value = user;
       emojis.value = emojiList.emojis;
       notes.setViewer(user?.id ?? null);
@@ -136,8 +152,14 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     cleanups.push(() => main.dispose());
     // Created here, not at setup: the unread store is per open account and reset by close().
     const unread = useNotificationsStore(scope);
-    unread.start(current, api);
+    unread.start(current, api, features.value.unreadMentionEvents);
     cleanups.push(() => unread.stop());
+    const chat = features.value.chat;
+    if (chat === 'available' || chat === 'readonly') {
+      const chatUnread = useChatUnreadStore(scope);
+      chatUnread.start(current, api);
+      cleanups.push(() => chatUnread.stop());
+    }
   }
 
   // The server's newest word on the signed-in user (meUpdated, or an endpoint that answers with it),
@@ -175,5 +197,22 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     return open(scope === ACTIVE_SCOPE ? accounts.active : { kind: 'account', key: scope });
   }
 
-  return { origin, me, meta, emojis, status, error, expired, api, isGuest, emojiUrl, open, close, restore, markExpired, setMe };
+  return {
+    origin,
+    me,
+    meta,
+    emojis,
+    status,
+    error,
+    expired,
+    api,
+    isGuest,
+    features,
+    emojiUrl,
+    open,
+    close,
+    restore,
+    markExpired,
+    setMe,
+  };
 });

@@ -1,3 +1,4 @@
+import { notificationTypes } from 'misskey-js/consts.js';
 import { pinNote, unpinNote } from '../actions.ts';
 import type { Db, NotificationRecord } from '../db.ts';
 import { signedIn, type Endpoint, type EndpointContext } from '../endpoint.ts';
@@ -6,12 +7,21 @@ import { idToDate } from '../ids.ts';
 import { readAllNotifications } from '../notify.ts';
 import { packMe, packNotification, packUserLite, rolePolicies } from '../pack.ts';
 import { optionalBoolean, requiredId, type Params } from '../params.ts';
-import { readProfileUpdate } from '../profile.ts';
+import { readProfileUpdate } from '../profileUpdate.ts';
 import { page, readPaging } from '../paging.ts';
 
-function typeFilter(params: Params): (n: NotificationRecord) => boolean {
-  const include = Array.isArray(params.includeTypes) ? (params.includeTypes as string[]) : null;
-  const exclude = Array.isArray(params.excludeTypes) ? (params.excludeTypes as string[]) : [];
+// 2026 checks each type against its enum, which has no `:grouped` kinds (they are output only).
+function typeList(db: Db, params: Params, name: 'includeTypes' | 'excludeTypes'): string[] | null {
+  const value = params[name];
+  if (!Array.isArray(value)) return null;
+  if (db.modern && value.some((t) => !(notificationTypes as readonly unknown[]).includes(t)))
+    throw errors.invalidParam(`#/properties/${name}/items/enum`, 'must be equal to one of the allowed values');
+  return value as string[];
+}
+
+function typeFilter(db: Db, params: Params): (n: NotificationRecord) => boolean {
+  const include = typeList(db, params, 'includeTypes');
+  const exclude = typeList(db, params, 'excludeTypes') ?? [];
   return (n) => (include === null || include.includes(n.type)) && !exclude.includes(n.type);
 }
 
@@ -23,7 +33,7 @@ function notificationsOf(db: Db, userId: string): NotificationRecord[] {
 // like 2024.10's i/notifications-grouped.
 // i/update's mutedWords: arrays of words, or "/regex/flags" strings that compile; the whole list
 // may not exceed the role's wordMuteLimit characters as JSON.
-function readMutedWords(params: Params): (string[] | string)[] | undefined {
+function readMutedWords(params: Params, limit: number): (string[] | string)[] | undefined {
   const value = params.mutedWords;
   if (value === undefined) return undefined;
   const ok =
@@ -31,7 +41,7 @@ function readMutedWords(params: Params): (string[] | string)[] | undefined {
     value.every((f) => typeof f === 'string' || (Array.isArray(f) && f.every((w) => typeof w === 'string')));
   if (!ok) throw errors.invalidParam('#/properties/mutedWords/type', 'must be array');
   const filters = value as (string[] | string)[];
-  if (JSON.stringify(filters).length > rolePolicies(true).wordMuteLimit) throw errors.tooManyMutedWords();
+  if (JSON.stringify(filters).length > limit) throw errors.tooManyMutedWords();
   for (const f of filters) {
     if (typeof f !== 'string') continue;
     const match = /^\/(.+)\/(.*)$/.exec(f);
@@ -48,7 +58,7 @@ function readMutedWords(params: Params): (string[] | string)[] | undefined {
 // One page of the caller's notifications, shaped by `pack`; marks them all read unless told not to.
 function readNotifications<T>(ctx: EndpointContext, pack: (items: NotificationRecord[]) => T): T {
   const me = signedIn(ctx);
-  const items = page(notificationsOf(ctx.db, me.id), readPaging(ctx.params), typeFilter(ctx.params));
+  const items = page(notificationsOf(ctx.db, me.id), readPaging(ctx.params), typeFilter(ctx.db, ctx.params));
   const packed = pack(items);
   if (optionalBoolean(ctx.params, 'markAsRead', true)) readAllNotifications(ctx.db, me.id);
   return packed;
@@ -120,7 +130,7 @@ export const accountEndpoints: Record<string, Endpoint> = {
     handler: (ctx) => {
       const me = signedIn(ctx);
       const applyProfile = readProfileUpdate(ctx.db, me, ctx.params);
-      const mutedWords = readMutedWords(ctx.params);
+      const mutedWords = readMutedWords(ctx.params, rolePolicies(ctx.db, me).wordMuteLimit);
       applyProfile();
       if (mutedWords !== undefined) me.mutedWords = mutedWords;
       me.updatedAt = new Date().toISOString();
@@ -142,7 +152,7 @@ export const accountEndpoints: Record<string, Endpoint> = {
     kind: 'write:account',
     handler: (ctx) => {
       const me = signedIn(ctx);
-      pinNote(ctx.db, me, requiredId(ctx.params, 'noteId'), rolePolicies(true).pinLimit);
+      pinNote(ctx.db, me, requiredId(ctx.params, 'noteId'), rolePolicies(ctx.db, me).pinLimit);
       return packMe(ctx.db, me);
     },
   },

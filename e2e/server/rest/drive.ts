@@ -67,7 +67,7 @@ async function upload(ctx: EndpointContext): Promise<unknown> {
   // Upstream's DriveService throws a plain Error for a folder that is not the uploader's: a bare 500.
   if (folderId !== null && !ownFolder(ctx.db, me, folderId))
     throw new ApiError(500, 'INTERNAL_ERROR', '5d37dbcb-891e-41ca-a3d6-e690c97775ac', 'Internal error occurred.', 'server');
-  const { capacity, usage } = driveUsage(ctx.db, me.id);
+  const { capacity, usage } = driveUsage(ctx.db, me);
   if (usage + data.length > capacity) throw errors.noFreeSpace();
   const size = pngSize(data);
   const file = uploadFile(ctx.db, me, {
@@ -87,7 +87,7 @@ export const driveEndpoints: Record<string, Endpoint> = {
   drive: {
     requireCredential: true,
     kind: 'read:drive',
-    handler: (ctx) => driveUsage(ctx.db, signedIn(ctx).id),
+    handler: (ctx) => driveUsage(ctx.db, signedIn(ctx)),
   },
   'drive/files': {
     requireCredential: true,

@@ -1,5 +1,8 @@
 import type { Endpoint } from '../endpoint.ts';
 import { accountEndpoints } from './account.ts';
+import { chatEndpoints } from './chat.ts';
+import { draftEndpoints } from './drafts.ts';
+import { endpointInfoEndpoints } from './endpoints.ts';
 import { driveEndpoints } from './drive.ts';
 import { favoriteEndpoints } from './favorites.ts';
 import { followRequestEndpoints } from './followRequests.ts';
@@ -21,4 +24,7 @@ export const endpoints: Record<string, Endpoint> = {
   ...driveEndpoints,
   ...favoriteEndpoints,
   ...registryEndpoints,
+  ...chatEndpoints,
+  ...draftEndpoints,
+  ...endpointInfoEndpoints,
 };

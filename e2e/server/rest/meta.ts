@@ -2,10 +2,32 @@ import type { Endpoint } from '../endpoint.ts';
 import type { Db } from '../db.ts';
 import { errors } from '../errors.ts';
 import { optionalBoolean, requiredString } from '../params.ts';
-import { packEmojiDetailed, packEmojiSimple, rolePolicies } from '../pack.ts';
+import type * as Misskey from 'misskey-js';
+import { modernPolicies, packEmojiDetailed, packEmojiSimple, rolePolicies } from '../pack.ts';
 import type { MetaDetailed, MetaLite } from '../shapes.ts';
 
-function packMeta(db: Db, detail: boolean): MetaLite | MetaDetailed {
+// What 2026 adds to meta, as recorded from 2026.3.2 (features gains localTimeline/globalTimeline).
+function modernMeta(meta: MetaLite | MetaDetailed, detail: boolean): Misskey.entities.MetaLite | Misskey.entities.MetaDetailed {
+  const lite = {
+    ...meta,
+    googleAnalyticsMeasurementId: null,
+    // Recorded as {} although misskey-js types three fields in it: the recording wins.
+    clientOptions: {} as Misskey.entities.MetaLite['clientOptions'],
+    sentryForFrontend: null,
+    federation: 'none' as const,
+    policies: modernPolicies(null),
+  };
+  if (!detail) return lite;
+  const features = (meta as MetaDetailed).features;
+  return { ...lite, features: { ...features, localTimeline: true, globalTimeline: true } } as Misskey.entities.MetaDetailed;
+}
+
+function packMeta(db: Db, detail: boolean): unknown {
+  const meta = packLegacyMeta(db, detail);
+  return db.modern ? modernMeta(meta, detail) : meta;
+}
+
+function packLegacyMeta(db: Db, detail: boolean): MetaLite | MetaDetailed {
   const meta: MetaLite = {
     maintainerName: 'Admin',
     maintainerEmail: 'admin@stand-in.invalid',
@@ -53,7 +75,7 @@ function packMeta(db: Db, detail: boolean): MetaLite | MetaDetailed {
     enableServiceWorker: false,
     translatorAvailable: false,
     serverRules: ['Be kind to each other.', 'No spam, no **automated** mass posting.', 'Mark sensitive media as sensitive.'],
-    policies: rolePolicies(),
+    policies: rolePolicies(db),
     mediaProxy: `${db.baseUrl}/proxy`,
     enableUrlPreview: true,
     noteSearchableScope: 'global',

@@ -83,7 +83,7 @@ export const timelineEndpoints: Record<string, Endpoint> = {
     handler: (ctx) => {
       const query = requiredString(ctx.params, 'query').toLowerCase();
       const viewerId = ctx.me?.id ?? null;
-      if (!rolePolicies(viewerId !== null).canSearchNotes) throw errors.searchUnavailable();
+      if (!rolePolicies(ctx.db, ctx.me).canSearchNotes) throw errors.searchUnavailable();
       const userId = optionalId(ctx.params, 'userId');
       // Every note here is local: '.' (or no host) finds them, any other host finds nothing.
       const host = optionalString(ctx.params, 'host');

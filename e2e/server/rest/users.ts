@@ -73,7 +73,8 @@ export const userEndpoints: Record<string, Endpoint> = {
           return user ? [packUserDetailed(db, user, viewerId)] : [];
         });
       }
-      const username = optionalString(params, 'username');
+      // userId wins over username when both are sent (the schema is anyOf, so extra keys pass).
+      const username = params.userId === undefined ? optionalString(params, 'username') : undefined;
       const host = optionalString(params, 'host', { nullable: true });
       const user =
         typeof username === 'string' ? (host ? undefined : db.userByName(username)) : db.users.get(requiredId(params, 'userId'));
