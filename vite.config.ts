@@ -2,6 +2,7 @@ import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite';
 
 // Scripts only from our own origin; the API and stream may live on any Misskey host,
 // and images (avatars, emoji, attachments) come from wherever that host stores them.
@@ -27,6 +28,11 @@ export default defineConfig({
   },
   plugins: [
     vue(),
+    // Messages are compiled at build time, so the app ships vue-i18n without its compiler. Unit tests
+    // keep the compiler: locales.test.ts compiles and checks every message as written.
+    process.env.VITEST
+      ? []
+      : VueI18nPlugin({ include: fileURLToPath(new URL('./src/locales/*/*.json', import.meta.url)), strictMessage: false }),
     {
       name: 'csp-meta',
       apply: 'build',
