@@ -42,6 +42,25 @@ test('token sign-in', async ({ page }) => {
   await expect(page.getByText(/@bob@127\.0\.0\.1/).first()).toBeVisible();
 });
 
+test('a page opened while the token sign-in is finishing stays open', async ({ page }) => {
+  const { bob } = await users();
+  // The last step of opening the session waits: meanwhile the reader goes to the local timeline.
+  await control('fault', { endpoint: 'emojis', mode: 'delay', delayMs: 3000, times: 1 });
+  await page.goto('/signin');
+  const form = page.locator('form', { has: page.getByLabel('Access token') });
+  await form.getByLabel('Server address').fill(E2E_SERVER_URL);
+  await form.getByLabel('Access token').fill(bob!.token);
+  const emojis = page.waitForResponse((r) => r.url().endsWith('/api/emojis'));
+  await form.getByRole('button', { name: 'Sign in with token' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Local', exact: true }).click();
+  await expect(page).toHaveURL(/\/local$/);
+  await emojis;
+  await expect(page.locator('article[data-note-id]').first()).toBeVisible();
+  await expect(page.getByText(/@bob@127\.0\.0\.1/).first()).toBeVisible();
+  await expect(page).toHaveURL(/\/local$/);
+  await expect(page.getByRole('heading', { name: 'Local timeline' })).toBeAttached();
+});
+
 test('a wrong address, a non-Misskey address and a wrong token each get their own message', async ({ page }) => {
   await checkServer(page, 'http://');
   await expect(page.getByRole('alert')).toHaveText(/does not look like a server address/);

@@ -30,3 +30,18 @@ test('a server older than 12.111 is read through API calls over the stream', asy
     .toContain('users/show');
   expect(restCalls.slice(before)).not.toContain('/api/users/show');
 });
+
+test('notifications on a server without i/notifications-grouped come from i/notifications, grouped here', async ({ page }) => {
+  await signInAs(page, 'alice', E2E_LEGACY_SERVER_URL);
+  await page.goto('/notifications');
+  const list = page.getByRole('list', { name: 'Notifications' }).locator('> li > [data-type]');
+  await expect(list.first()).toBeVisible();
+  // The seed's two reactions to one note, and two renotes of another, each read as one entry.
+  await expect(page.locator('[data-type="reaction:grouped"]')).toContainText('Admin and 1 other reacted');
+  await expect(page.locator('[data-type="renote:grouped"]')).toContainText('Admin and 1 other renoted your note');
+  const asked = async () => {
+    const [socket] = await sockets(E2E_LEGACY_SERVER_URL);
+    return (socket?.frames as Frame[] | undefined)?.filter((f) => f.type === 'api').map((f) => f.body.endpoint) ?? [];
+  };
+  await expect.poll(asked).toContain('i/notifications');
+});

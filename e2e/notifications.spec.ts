@@ -103,6 +103,73 @@ test('on the open page new notifications arrive live and are read at once', asyn
   await expect(notificationsLink(page)).toHaveAccessibleName('Notifications');
 });
 
+test('five reactions to one note are one grouped entry, and a sixth arriving live joins it', async ({ page }) => {
+  await signInAs(page, 'alice');
+  const noteId = await aliceNote('React to this, everyone');
+  for (const [user, reaction] of [
+    ['bob', '👍'],
+    ['carol', '❤'],
+    ['dave', '🎉'],
+    ['admin', '👍'],
+    ['newsbot', '👀'],
+  ] as const) {
+    await actAs(user, 'notes/reactions/create', { noteId, reaction });
+  }
+  await page.goto('/notifications');
+  const top = items(page).first();
+  await expect(top).toHaveAttribute('data-type', 'reaction:grouped');
+  await expect(top.getByRole('link', { name: 'News bot and 4 others reacted' })).toBeVisible();
+  const people = top.getByRole('list', { name: 'Reacted by' }).getByRole('link');
+  await expect(people).toHaveCount(5);
+  await expect(people.first()).toHaveAccessibleName('News bot 👀');
+  // Each reaction once, after the line, drawn from the server's Twemoji.
+  await expect(top.locator('.reactions img')).toHaveCount(4);
+  await expect(top.locator('.reactions img').first()).toHaveAttribute('alt', '👀');
+  // Only the group: the five are not listed again one by one.
+  await expect(items(page).filter({ hasText: 'React to this, everyone' })).toHaveCount(1);
+  const key = await top.getAttribute('data-notification-id');
+
+  await mainChannelOf('alice');
+  await actAs('pollbot', 'notes/reactions/create', { noteId, reaction: '🍮' });
+  await expect(top.getByRole('link', { name: 'Poll bot and 5 others reacted' })).toBeVisible();
+  await expect(items(page).first()).toHaveAttribute('data-notification-id', key!);
+  await expect(people).toHaveCount(6);
+  await expect(top.locator('.reactions img')).toHaveCount(5);
+  await expect(items(page).filter({ hasText: 'React to this, everyone' })).toHaveCount(1);
+});
+
+test('renotes of one note are grouped as "… and N others renoted your note"', async ({ page }) => {
+  await signInAs(page, 'alice');
+  const noteId = await aliceNote('Renote me, please');
+  for (const user of ['bob', 'carol', 'admin']) await actAs(user, 'notes/create', { renoteId: noteId });
+  await page.goto('/notifications');
+  const top = items(page).first();
+  await expect(top).toHaveAttribute('data-type', 'renote:grouped');
+  await expect(top.getByRole('link', { name: 'Admin and 2 others renoted your note' })).toHaveAttribute(
+    'href',
+    `/notes/${noteId}`,
+  );
+  await expect(top.getByRole('list', { name: 'Renoted by' }).getByRole('link')).toHaveCount(3);
+  await expect(top).toContainText('Renote me, please');
+});
+
+test('achievements read by their name and description', async ({ page }) => {
+  await signInAs(page, 'alice');
+  await page.goto('/notifications');
+  const item = items(page).and(page.locator('[data-type="achievementEarned"]'));
+  // The seed's oldest notification: the list renders what is near the screen, so go down to it.
+  await expect(items(page).first()).toBeVisible();
+  await expect
+    .poll(async () => {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      return item.count();
+    })
+    .toBe(1);
+  await expect(item).toContainText('You earned an achievement: First note');
+  await expect(item).toContainText('Posted your first note');
+  await expect(item).not.toContainText('notes1');
+});
+
 test('a notification of a type the client does not know renders as a plain line', async ({ page }) => {
   const errors: Error[] = [];
   page.on('pageerror', (e) => errors.push(e));

@@ -5,28 +5,45 @@ type Module = { default: Messages };
 type I18nMessages = NonNullable<Parameters<typeof createI18n>[0]['messages']>;
 
 // Each file in locales/<lang>/ is one namespace: locales/en/timeline.json → t('timeline.…').
-// English is the fallback and ships in the first screen, except the namespaces only later pages
-// use (the same list in both globs), which come with those pages; other languages load when chosen.
-const english = import.meta.glob<Module>(['./locales/en/*.json', '!./locales/en/{about,drive,profile,reactions}.json'], {
-  eager: true,
-});
-const englishLater = import.meta.glob<Module>('./locales/en/{about,drive,profile,reactions}.json');
-const others = import.meta.glob<Module>(['./locales/*/*.json', '!./locales/en/*.json']);
+// English is the fallback and ships in the first screen; other languages load when chosen.
+// Namespaces only some pages read (hundreds of achievement names; Drive, profile editing, the
+// reaction settings, About) load with those pages, in every language, English too: see
+// loadNamespace. The two English globs name the same files.
+const english = import.meta.glob<Module>(
+  ['./locales/en/*.json', '!./locales/en/{achievements,about,drive,profile,reactions}.json'],
+  {
+    eager: true,
+  },
+);
+const englishOnDemand = import.meta.glob<Module>('./locales/en/{achievements,about,drive,profile,reactions}.json');
+const others = { ...import.meta.glob<Module>(['./locales/*/*.json', '!./locales/en/*.json']), ...englishOnDemand };
+export const ON_DEMAND = new Set(Object.keys(englishOnDemand).map((path) => parts(path).ns));
 
 function parts(path: string): { lang: string; ns: string } {
   const [, lang = '', ns = ''] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
   return { lang, ns };
 }
 
-export const LOCALES = ['en', ...new Set(Object.keys(others).map((path) => parts(path).lang))];
+export const LOCALES = [
+  'en',
+  ...new Set(
+    Object.keys(others)
+      .map((path) => parts(path).lang)
+      .filter((lang) => lang !== 'en'),
+  ),
+];
 export const LANGUAGE_KEY = 'mkc:language';
 
-// The language to show: the one chosen in Settings, else the browser's first that we have, else English.
+const language = (tag: string) => tag.toLowerCase().split('-')[0];
+
+// The language to show: the one chosen in Settings, else the browser's first that we have (that
+// very tag, or another region of its language: zh-TW reads zh-CN, ko reads ko-KR), else English.
 export function resolveLocale(chosen: string | null, preferred: readonly string[]): string {
   if (chosen && LOCALES.includes(chosen)) return chosen;
   for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0] ?? '';
-    if (LOCALES.includes(base)) return base;
+    const found =
+      LOCALES.find((l) => l.toLowerCase() === tag.toLowerCase()) ?? LOCALES.find((l) => language(l) === language(tag));
+    if (found) return found;
   }
   return 'en';
 }
@@ -43,26 +60,40 @@ export const i18n = createI18n({
   fallbackWarn: false,
 });
 
-const loaded = new Set<string>();
+// `${lang}/${namespace}` already merged in; English's first-screen namespaces come with the bundle.
+const loaded = new Set(Object.keys(english).map((path) => `en/${parts(path).ns}`));
+const wanted = new Set<string>();
 
-/** Every string of `lang` (for English: the namespaces of later pages). */
-export async function loadLocale(lang: string): Promise<void> {
-  if (loaded.has(lang)) return;
-  const files =
-    lang === 'en' ? Object.entries(englishLater) : Object.entries(others).filter(([path]) => parts(path).lang === lang);
+async function loadFiles(lang: string, take: (ns: string) => boolean): Promise<void> {
+  const files = Object.entries(others).filter(([path]) => {
+    const { lang: l, ns } = parts(path);
+    return l === lang && take(ns) && !loaded.has(`${l}/${ns}`);
+  });
   const namespaces = await Promise.all(files.map(async ([path, load]) => [parts(path).ns, (await load()).default] as const));
-  i18n.global.mergeLocaleMessage(lang, Object.fromEntries(namespaces) as never);
-  loaded.add(lang);
+  if (namespaces.length) i18n.global.mergeLocaleMessage(lang, Object.fromEntries(namespaces) as never);
+  namespaces.forEach(([ns]) => loaded.add(`${lang}/${ns}`));
 }
 
-/** A lazy page or component that needs English's later namespaces: both load together. */
-export function withLaterStrings<T>(load: () => Promise<T>): () => Promise<T> {
-  return async () => (await Promise.all([load(), loadLocale('en')]))[0];
+/** A language's strings: every namespace but the on-demand ones no page has asked for yet. */
+export async function loadLocale(lang: string): Promise<void> {
+  await loadFiles(lang, (ns) => !ON_DEMAND.has(ns) || wanted.has(ns));
+}
+
+/** An on-demand namespace, in the language shown and in English (the fallback), and later in any language chosen. */
+export async function loadNamespace(ns: string): Promise<void> {
+  wanted.add(ns);
+  const shown = i18n.global.locale.value;
+  await Promise.all([...new Set(['en', shown])].map((lang) => loadFiles(lang, (n) => n === ns)));
+}
+
+/** A lazy page or component and the on-demand namespaces it reads: both load together. */
+export function withStrings<T>(namespaces: readonly string[], load: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([load(), ...namespaces.map(loadNamespace)]))[0];
 }
 
 // Shows `lang` once its strings are in (English stays on screen meanwhile, never bare keys).
 export async function setLocale(lang: string): Promise<void> {
-  if (lang !== 'en') await loadLocale(lang);
+  await loadLocale(lang);
   i18n.global.locale.value = lang;
   document.documentElement.lang = lang;
 }

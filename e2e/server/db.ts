@@ -10,6 +10,8 @@ export type Visibility = Misskey.entities.Note['visibility'];
 export interface UserRecord {
   id: string;
   username: string;
+  /** the user's server when they are a remote user; absent for local users */
+  host?: string;
   name: string | null;
   description: string | null;
   isLocked: boolean;
@@ -298,9 +300,12 @@ export class Db {
     return this.profile === '2026.5';
   }
 
-  userByName(username: string): UserRecord | undefined {
+  /** By username on `host` (null: a local user), or on any server when no host is given. */
+  userByName(username: string, host?: string | null): UserRecord | undefined {
     const lower = username.toLowerCase();
-    for (const user of this.users.values()) if (user.username.toLowerCase() === lower) return user;
+    for (const user of this.users.values()) {
+      if (user.username.toLowerCase() === lower && (host === undefined || (user.host ?? null) === host)) return user;
+    }
     return undefined;
   }
 

@@ -21,6 +21,8 @@ export interface Endpoint {
   allowGet?: boolean;
   /** anonymous GETs are cacheable for this many seconds */
   cacheSec?: number;
+  /** Misskey versions older than this (calendar versions, 2023.12.0 style) have no such endpoint */
+  since?: string;
   /** exists only on the 2026 profile; 2024.10 answers it like any unknown endpoint */
   modernOnly?: boolean;
   /** what the `endpoint` endpoint reports (declared where a client reads it) */

@@ -10,6 +10,7 @@ import { CORS, sendText } from './http.ts';
 import { handleMiAuthPage } from './miauth.ts';
 import { seed, type SeedResult, type SeedUser } from './seed.ts';
 import { StreamHub } from './stream.ts';
+import { serveTwemoji } from './twemoji.ts';
 export { MODERN_VERSION, parseProfile } from './profile.ts';
 
 // The stand-in server: node:http for REST, files and MiAuth, `ws` for /streaming.
@@ -60,6 +61,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (path.startsWith('/api/')) return handleApi(req, res, url, state.db, options.test ? faults : null);
     if (path.startsWith('/files/')) return serveFile(res, url, state.db);
     if (path.startsWith('/emoji/')) return redirectEmoji(res, url, state.db);
+    if (path.startsWith('/twemoji/')) return serveTwemoji(res, path);
     if (path.startsWith('/miauth/')) return handleMiAuthPage(req, res, url, state.db);
     if (options.test && path.startsWith('/__test/')) return handleControl(req, res, url, controlTarget);
     sendText(res, 404, 'text/plain', 'Not found', CORS);

@@ -15,6 +15,7 @@ import type {
 import { idToDate } from './ids.ts';
 import type { MeDetailed, ModernPolicies, Policies, UserDetailed } from './shapes.ts';
 import { canSee } from './visibility.ts';
+import { packInstance } from './remote.ts';
 
 // Entity packing: records → the exact shapes Misskey 2024.10.1 sends (absent vs null as in
 // the recorded fixtures). Typed with misskey-js so the shapes cannot drift silently.
@@ -114,12 +115,13 @@ export function packUserLite(db: Db, user: UserRecord): Misskey.entities.UserLit
     id: user.id,
     name: user.name,
     username: user.username,
-    host: null,
+    host: user.host ?? null,
     avatarUrl: profileImageUrl(db, user.avatarId) ?? db.fileUrl(avatarFileName(user)),
     avatarBlurhash: null,
     avatarDecorations: [],
     isBot: user.isBot,
     isCat: user.isCat,
+    ...(user.host ? { instance: packInstance(db, user.host) } : {}),
     emojis: {},
     onlineStatus: (db.online.get(user.id) ?? 0) > 0 ? 'online' : 'unknown',
     badgeRoles: [],
@@ -134,8 +136,8 @@ function userDetailedBase(db: Db, user: UserRecord, viewerId: string | null): Us
   const notes = [...db.notes.values()].filter((n) => n.userId === user.id);
   return {
     ...packUserLite(db, user),
-    url: null,
-    uri: null,
+    url: user.host ? `https://${user.host}/@${user.username}` : null,
+    uri: user.host ? `https://${user.host}/users/${user.id}` : null,
     movedTo: null,
     alsoKnownAs: null,
     createdAt: idToDate(user.id).toISOString(),
@@ -376,6 +378,8 @@ export function packNote(db: Db, note: NoteRecord, viewerId: string | null, opti
     reactions: reactionCounts(note),
     reactionEmojis: {},
     ...(options.forStream ? { reactionAndUserPairCache: [] } : {}),
+    // A remote note carries its custom emoji, and where it lives on its own server.
+    ...(author.host ? { emojis: {} } : {}),
     ...(note.tags.length > 0 ? { tags: note.tags } : {}),
     fileIds: hidden ? [] : note.fileIds,
     files: hidden
@@ -387,6 +391,7 @@ export function packNote(db: Db, note: NoteRecord, viewerId: string | null, opti
     replyId: note.replyId,
     renoteId: note.renoteId,
     ...(note.mentions.length > 0 ? { mentions: note.mentions } : {}),
+    ...(author.host ? { uri: `https://${author.host}/notes/${note.id}`, url: `https://${author.host}/notes/${note.id}` } : {}),
   };
   if (!options.detail) return hidden ? { ...packed, isHidden: true } : packed;
 

@@ -4,6 +4,7 @@ import { CWS, HOSTILE_TEXTS, MFM_TEXTS, PLAIN_TEXTS, POLLS, REACTIONS, hugeText,
 import { Db, type ChatScope, type MisskeyProfile, type NoteRecord, type UserRecord } from './db.ts';
 import { avatarSvg, emojiSvg, gradientPng, type Rgb } from './images.ts';
 import { avatarFileName } from './pack.ts';
+import { instanceIconFile } from './remote.ts';
 import { MODERN_VERSION } from './profile.ts';
 import { createRandom, deriveToken } from './random.ts';
 
@@ -28,6 +29,8 @@ const USERS: {
   isLocked?: boolean;
   isBot?: boolean;
   isAdmin?: boolean;
+  /** a remote user: on this server only as federated in, without a token */
+  host?: string;
   chatScope?: ChatScope;
   description: string | null;
 }[] = [
@@ -39,6 +42,7 @@ const USERS: {
   { username: 'mallory', name: '<img src=x onerror=alert(1)>\u202Eevil', description: '<script>alert(1)</script>' },
   { username: 'newsbot', name: 'News bot', isBot: true, description: 'Posts headlines every few seconds in the demo.' },
   { username: 'pollbot', name: 'Poll bot', isBot: true, description: 'Asks questions.' },
+  { username: 'hana', name: 'Hana 🌸', host: 'mk.example.org', description: 'Writes from another Misskey server.' },
 ];
 
 const FOLLOWS: [string, string][] = [
@@ -109,6 +113,7 @@ export function seed(seedNumber: number, baseUrl: string, profile: MisskeyProfil
       isLocked: spec.isLocked ?? false,
       isBot: spec.isBot ?? false,
       isAdmin: spec.isAdmin ?? false,
+      ...(spec.host ? { host: spec.host } : {}),
       updatedAt: null,
       unreadMentions: new Set(),
       unreadSpecified: new Set(),
@@ -125,6 +130,10 @@ export function seed(seedNumber: number, baseUrl: string, profile: MisskeyProfil
     };
     db.users.set(user.id, user);
     db.assets.set(avatarFileName(user), { type: 'image/svg+xml', data: avatarSvg(user.username) });
+    if (spec.host) {
+      db.assets.set(instanceIconFile(spec.host), { type: 'image/svg+xml', data: avatarSvg(spec.host) });
+      return;
+    }
     // Native tokens are 16 characters and carry every permission.
     const token = deriveToken(16, 'native', seedNumber, spec.username);
     db.tokens.set(token, { userId: user.id, permissions: null });
@@ -282,6 +291,8 @@ export function seed(seedNumber: number, baseUrl: string, profile: MisskeyProfil
   named.pinned = post('bob', { text: 'Pinned: who I am and what I post about.' }, next()).id;
   byName('bob').pinnedNoteIds.push(named.pinned);
   named.localOnly = post('alice', { text: 'Local only note', localOnly: true }, next()).id;
+  // A remote user's note: the global timeline and her profile show it, with her server's ticker.
+  named.remote = post('hana', { text: 'Hello from another server 🌸' }, now - RECENT_SPAN - step).id;
 
   const reactions: [string, string][] = [
     ['alice', '❤'],

@@ -175,6 +175,75 @@ describe('REST shapes match Misskey 2024.10.1', () => {
   });
 });
 
+describe('i/notifications-grouped matches Misskey 2024.10.1', () => {
+  // The second batch's scenario: bob 👍 then admin 🎉 on alice's first note; bob then admin renote her second.
+  it('groups what follows in a row, with the recorded keys, ids and times', async () => {
+    const post = async (text: string) =>
+      ((await api(server, 'notes/create', { text }, token('alice'))).body as { createdNote: { id: string } }).createdNote.id;
+    const [first, second] = [await post('grouped one'), await post('grouped two')];
+    await api(server, 'notes/reactions/create', { noteId: first, reaction: '👍' }, token('bob'));
+    await api(server, 'notes/reactions/create', { noteId: first, reaction: '🎉' }, token('admin'));
+    await api(server, 'notes/create', { renoteId: second }, token('bob'));
+    const byAdmin = (
+      (await api(server, 'notes/create', { renoteId: second }, token('admin'))).body as { createdNote: { id: string } }
+    ).createdNote.id;
+
+    const plain = (await api(server, 'i/notifications', { limit: 4, markAsRead: false }, token('alice'))).body as any[];
+    expect(plain.map((n) => n.type)).toEqual(['renote', 'renote', 'reaction', 'reaction']);
+    const grouped = (await api(server, 'i/notifications-grouped', { limit: 20, markAsRead: false }, token('alice')))
+      .body as any[];
+    const recorded = fixture('rest-i-notifications-grouped-limit-20.json').response as any[];
+
+    const [renotes, reactions] = grouped;
+    expect(Object.keys(renotes)).toEqual(Object.keys(recorded[0]));
+    expect(Object.keys(reactions)).toEqual(Object.keys(recorded[1]));
+    expectSameShape(renotes, recorded[0]);
+    expectSameShape(reactions, recorded[1]);
+    expectSameShape(renotes.users[0], recorded[0].users[0]);
+    expect(Object.keys(reactions.reactions[0])).toEqual(Object.keys(recorded[1].reactions[0]));
+    expectSameShape(reactions.reactions[0].user, recorded[1].reactions[0].user);
+
+    // Renotes: newest user first, the oldest member's id, the second-newest's time, the newest renote as note.
+    expect(renotes.users.map((u: { username: string }) => u.username)).toEqual(['admin', 'bob']);
+    expect(renotes).toMatchObject({ type: 'renote:grouped', id: plain[1].id, createdAt: plain[1].createdAt });
+    expect(renotes.note.id).toBe(byAdmin);
+    // Reactions: newest first, the oldest member's id, the newest member's time.
+    expect(reactions.reactions.map((r: any) => `${r.user.username} ${r.reaction}`)).toEqual(['admin 🎉', 'bob 👍']);
+    expect(reactions).toMatchObject({ type: 'reaction:grouped', id: plain[3].id, createdAt: plain[2].createdAt });
+    expect(reactions.note.id).toBe(first);
+  });
+
+  it('answers `limit` entries however many notifications they hold, and pages on from the oldest one', async () => {
+    const note = ((await api(server, 'notes/create', { text: 'popular' }, token('alice'))).body as any).createdNote.id;
+    for (const [user, reaction] of [
+      ['bob', '👍'],
+      ['carol', '❤'],
+      ['dave', '🎉'],
+      ['admin', '👀'],
+    ])
+      await api(server, 'notes/reactions/create', { noteId: note, reaction }, token(user!));
+    const [top, next] = (await api(server, 'i/notifications-grouped', { limit: 2, markAsRead: false }, token('alice')))
+      .body as any[];
+    expect(top.reactions).toHaveLength(4);
+    expect(next).toBeDefined();
+    const after = (await api(server, 'i/notifications-grouped', { limit: 1, untilId: top.id, markAsRead: false }, token('alice')))
+      .body as any[];
+    expect(after[0].id).toBe(next.id);
+  });
+
+  it('is unknown to a server older than 12.111, which only has i/notifications', async () => {
+    const legacy = await startServer({ port: 0, legacyApiStream: true });
+    try {
+      const res = await api(legacy, 'i/notifications-grouped', { limit: 5 }, legacy.users.alice!.token);
+      expect(res.status).toBe(404);
+      expect((res.body as { error: { code: string } }).error.code).toBe('UNKNOWN_API_ENDPOINT');
+      expect((await api(legacy, 'i/notifications', { limit: 5 }, legacy.users.alice!.token)).status).toBe(200);
+    } finally {
+      await legacy.close();
+    }
+  });
+});
+
 describe('stream shapes match Misskey 2024.10.1', () => {
   it('timeline note, main mention/reply/notification and noteUpdated bodies', async () => {
     const socket = await TestSocket.open(server, token('alice'));

@@ -24,6 +24,11 @@ export function isPureRenote(note: NoteRecord): boolean {
   return note.renoteId !== null && note.text === null && note.cw === null && note.fileIds.length === 0 && note.poll === null;
 }
 
+// Notes of remote users reach the global timeline, and home for their followers, but not local.
+function isLocal(db: Db, note: NoteRecord): boolean {
+  return !db.users.get(note.userId)?.host;
+}
+
 export type TimelineKind = 'home' | 'local' | 'hybrid' | 'global';
 
 export interface TimelineFilter {
@@ -62,13 +67,13 @@ export function inTimeline(
     case 'global':
       return note.visibility === 'public';
     case 'local':
-      return note.visibility === 'public' && (filter.withReplies || replyAllowed(db, note, viewerId));
+      return isLocal(db, note) && note.visibility === 'public' && (filter.withReplies || replyAllowed(db, note, viewerId));
     case 'home':
       return viewerId !== null && inHome(db, note, viewerId) && replyAllowed(db, note, viewerId);
     case 'hybrid':
       if (viewerId === null) return false;
       if (inHome(db, note, viewerId)) return replyAllowed(db, note, viewerId);
-      return note.visibility === 'public' && (filter.withReplies || replyAllowed(db, note, viewerId));
+      return isLocal(db, note) && note.visibility === 'public' && (filter.withReplies || replyAllowed(db, note, viewerId));
   }
 }
 

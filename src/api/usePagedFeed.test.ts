@@ -24,7 +24,7 @@ const flush = async () => {
 };
 
 // A server holding entries e01…eNN: untilId pages newest first, sinceId-only pages oldest first.
-function feedOn(all: Entry[]) {
+function feedOn(all: Entry[], refreshHead = false) {
   const calls: FeedCursor[] = [];
   const held: string[] = [];
   let fail = false;
@@ -44,6 +44,7 @@ function feedOn(all: Entry[]) {
       },
       hold: (list) => held.push(...list.map((e) => e.id)),
       release: (list) => list.forEach((e) => held.splice(held.indexOf(e.id), 1)),
+      refreshHead,
     }),
   )!;
   return { feed, calls, held, scope, failNext: () => (fail = true), recover: () => (fail = false) };
@@ -75,6 +76,23 @@ describe('usePagedFeed', () => {
     t.scope.stop();
     expect(t.held).toEqual([]);
     expect(reconnected.size).toBe(0);
+  });
+
+  it('with refreshHead, re-reads the newest page after a reconnect and lets it replace what it covers', async () => {
+    const all = entries(1, 30);
+    const t = feedOn(all, true);
+    await flush();
+    all.push(...entries(31, 33));
+    t.feed.prepend([{ id: 'e31' }]);
+    reconnected.forEach((fn) => fn());
+    await flush();
+    expect(t.calls.at(-1)).toEqual({});
+    const ids = t.feed.items.value.map((e) => e.id);
+    expect(ids.slice(0, 4)).toEqual(['e33', 'e32', 'e31', 'e30']);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...t.held].sort()).toEqual([...ids].sort());
+    t.scope.stop();
+    expect(t.held).toEqual([]);
   });
 
   it('keeps what it has when a page fails, and says why', async () => {

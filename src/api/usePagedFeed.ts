@@ -16,6 +16,12 @@ export interface FeedOptions<T extends { id: string }> {
   release?(entries: T[]): void;
   // The server has just answered with a page: what it listed counts as read.
   onRead?(): void;
+  /**
+   * Entries stand for several server items (a group of notifications carries only its oldest
+   * member's id), so what came meanwhile cannot be asked for with sinceId: after a reconnect
+   * the newest page is read again and replaces the entries it covers.
+   */
+  refreshHead?: boolean;
 }
 
 const PAGE = 20;
@@ -73,10 +79,30 @@ export function usePagedFeed<T extends { id: string }>(opts: FeedOptions<T>) {
     }
   }
 
+  function replaceHead(page: T[]): void {
+    const oldest = page.at(-1)?.id;
+    if (oldest === undefined) return;
+    const covered = items.value.filter((n) => n.id >= oldest);
+    opts.hold?.(page);
+    opts.release?.(covered);
+    items.value = [...page, ...items.value.filter((n) => n.id < oldest)];
+  }
+
   async function catchUp(): Promise<void> {
     const sinceId = items.value[0]?.id;
     if (!sinceId || session.status !== 'ready') return;
     const gen = generation;
+    if (opts.refreshHead) {
+      try {
+        const page = await opts.fetch({}, CATCH_UP);
+        if (gen !== generation) return;
+        opts.onRead?.();
+        replaceHead(page);
+      } catch {
+        // As below: the next visit shows them.
+      }
+      return;
+    }
     try {
       // With only sinceId the server answers oldest first.
       const page = await opts.fetch({ sinceId }, CATCH_UP);

@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
-import { withLaterStrings } from '@/i18n';
+import { withStrings } from '@/i18n';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -64,28 +64,28 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/settings/profile',
     name: 'profile-edit',
-    component: withLaterStrings(() => import('@/pages/ProfileEditPage.vue')),
+    component: withStrings(['profile', 'drive'], () => import('@/pages/ProfileEditPage.vue')),
     meta: { requiresAccount: true },
   },
   {
     path: '/settings/reactions',
     name: 'reaction-settings',
-    component: withLaterStrings(() => import('@/pages/ReactionSettingsPage.vue')),
+    component: withStrings(['reactions'], () => import('@/pages/ReactionSettingsPage.vue')),
     meta: { requiresAccount: true },
   },
   {
     path: '/my/drive',
     name: 'drive',
-    component: withLaterStrings(() => import('@/pages/DrivePage.vue')),
+    component: withStrings(['drive'], () => import('@/pages/DrivePage.vue')),
     meta: { requiresAccount: true },
   },
   {
     path: '/my/drive/folder/:folder',
     name: 'drive-folder',
-    component: withLaterStrings(() => import('@/pages/DrivePage.vue')),
+    component: withStrings(['drive'], () => import('@/pages/DrivePage.vue')),
     meta: { requiresAccount: true },
   },
-  { path: '/about', name: 'about', component: withLaterStrings(() => import('@/pages/AboutPage.vue')) },
+  { path: '/about', name: 'about', component: withStrings(['about'], () => import('@/pages/AboutPage.vue')) },
   { path: '/signin', name: 'signin', component: () => import('@/pages/SignInPage.vue') },
   { path: '/miauth-callback', name: 'miauth', component: () => import('@/pages/MiAuthCallbackPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { i18n, loadLocale, LOCALES, resolveLocale } from '@/i18n';
+import { i18n, loadLocale, loadNamespace, LOCALES, ON_DEMAND, resolveLocale } from '@/i18n';
 
 // Every string of every language compiles, and each translation has English's keys,
 // placeholders and plural forms (a missing one would show English, or the bare key).
@@ -7,7 +7,11 @@ import { i18n, loadLocale, LOCALES, resolveLocale } from '@/i18n';
 type Tree = { [key: string]: string | Tree };
 const messages = () => i18n.global.messages.value as unknown as Record<string, Tree>;
 
-beforeAll(() => Promise.all(LOCALES.map(loadLocale)));
+// The on-demand namespaces (achievements, drive, ...) are checked like the rest.
+beforeAll(async () => {
+  await Promise.all([...ON_DEMAND].map(loadNamespace));
+  await Promise.all(LOCALES.map(loadLocale));
+});
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -21,10 +25,11 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const placeholders = (message: string) => [...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*\}/g)].map((m) => m[1]).sort();
 const forms = (message: string) => message.split(/(?<!\{')\|(?!'\})/).length;
-// Read after the beforeAll above: English's later namespaces load with the other languages.
-let english = new Map<string, string>();
-beforeAll(() => {
-  english = flatten(messages().en!);
+const english = () => flatten(messages().en!);
+
+it("ships the languages of Misskey's largest communities", () => {
+  expect(LOCALES).toEqual(expect.arrayContaining(['en', 'ja', 'id-ID', 'ko-KR', 'zh-CN']));
+  expect(english().has('achievements.notes1.name')).toBe(true);
 });
 
 describe.each(LOCALES)('locale %s', (locale) => {
@@ -32,11 +37,11 @@ describe.each(LOCALES)('locale %s', (locale) => {
   beforeAll(() => flatten(messages()[locale]!).forEach((v, k) => own.set(k, v)));
 
   it('has exactly the English keys', () => {
-    expect([...own.keys()].sort()).toEqual([...english.keys()].sort());
+    expect([...own.keys()].sort()).toEqual([...english().keys()].sort());
   });
 
   it('keeps the placeholders and plural forms of each English message', () => {
-    const differ = [...english].filter(([key, en]) => {
+    const differ = [...english()].filter(([key, en]) => {
       const message = own.get(key);
       return message !== undefined && (placeholders(message).join() !== placeholders(en).join() || forms(message) !== forms(en));
     });
@@ -57,5 +62,13 @@ describe('resolveLocale', () => {
     expect(resolveLocale('en', ['fr-FR'])).toBe('en');
     expect(resolveLocale(null, ['fr-FR', 'en-GB'])).toBe('en');
     expect(resolveLocale('xx', ['de'])).toBe('en');
+  });
+
+  it('takes another region of a language we have', () => {
+    expect(resolveLocale(null, ['ja-JP'])).toBe('ja');
+    expect(resolveLocale(null, ['de', 'ko'])).toBe('ko-KR');
+    expect(resolveLocale(null, ['zh-TW'])).toBe('zh-CN');
+    expect(resolveLocale(null, ['id'])).toBe('id-ID');
+    expect(resolveLocale('zh-CN', ['ja'])).toBe('zh-CN');
   });
 });

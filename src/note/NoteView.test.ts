@@ -111,6 +111,35 @@ describe('NoteView', () => {
     expect(el.querySelector('.renote-header')).toBeNull();
   });
 
+  it("shows a remote author as @user@host with their server's ticker in its colour", async () => {
+    const n = note(showQuote);
+    const instance = {
+      name: 'Example Misskey',
+      softwareName: 'misskey',
+      softwareVersion: '2024.10.1',
+      iconUrl: 'https://mk.example.org/icon.png',
+      faviconUrl: 'https://mk.example.org/favicon.ico',
+      themeColor: '#1f3a93',
+    };
+    n.user = { ...n.user, host: 'mk.example.org', instance };
+    useNotesStore().put(n);
+    const el = await mount(n.id);
+    expect(el.querySelector('.note-header .acct')?.textContent).toBe(`@${n.user.username}@mk.example.org`);
+    const ticker = el.querySelector<HTMLElement>('.ticker');
+    expect(ticker?.textContent.trim()).toBe('Example Misskey');
+    expect(ticker?.querySelector('img')?.getAttribute('src')).toBe('https://mk.example.org/favicon.ico');
+    expect(ticker?.style.background).toMatch(/#1f3a93|rgb\(31, 58, 147\)/);
+    expect(ticker?.style.color).toMatch(/#ffffff|rgb\(255, 255, 255\)/);
+    expect([...el.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toContain(`/@${n.user.username}@mk.example.org`);
+  });
+
+  it('shows no ticker for a local author', async () => {
+    const n = note(showQuote);
+    useNotesStore().put(n);
+    const el = await mount(n.id);
+    expect(el.querySelector('.ticker')).toBeNull();
+  });
+
   it('says so when the note was deleted', async () => {
     const n = note(showCw);
     const notes = useNotesStore();

@@ -3,11 +3,15 @@ import { createI18n } from 'vue-i18n';
 import type * as Misskey from 'misskey-js';
 import messages from '@/locales/en/notifications.json';
 import recorded from '@/testing/fixtures/rest-i-notifications.json';
+import groupedPage from '@/testing/fixtures/rest-i-notifications-grouped-limit-20.json';
+import { groupNotifications } from './notificationGroups';
 import {
+  displayName,
   notificationExcerpt,
-  notificationReaction,
+  notificationLine,
   notificationTarget,
   notificationText,
+  reactionOf,
   type Translator,
 } from './notificationView';
 
@@ -46,7 +50,6 @@ describe('notification text', () => {
     expect(notificationText(achievement, translator)).toBe('You earned an achievement: notes1');
     const reaction = list.find((n) => n.type === 'reaction' && n.reaction === '👍')!;
     expect(notificationText(reaction, translator)).toBe('bob reacted 👍');
-    expect(notificationText(reaction, translator, true).trim()).toBe('bob reacted');
   });
 
   it('uses the display name when there is one, and the request and app texts', () => {
@@ -65,6 +68,18 @@ describe('notification text', () => {
     expect(notificationText({ ...app, header: null } as Notification, translator)).toBe('Backup done');
   });
 
+  it('reads every other 2024.10 type: role, export, sign-in, token, test', () => {
+    const base = { id: 'x', createdAt: '2026-11-23T06:18:56.731Z' };
+    const read = (n: object) => notificationText({ ...base, ...n } as Notification, translator);
+    expect(read({ type: 'roleAssigned', role: { id: 'r', name: 'Moderator' } })).toBe('You were given the role “Moderator”');
+    expect(read({ type: 'roleAssigned' })).toBe('You were given a role');
+    expect(read({ type: 'exportCompleted', exportedEntity: 'note', fileId: 'f' })).toBe('Your export of notes is ready');
+    expect(read({ type: 'exportCompleted', exportedEntity: 'somethingNew', fileId: 'f' })).toBe('Your export is ready');
+    expect(read({ type: 'login' })).toBe('Someone signed in to your account');
+    expect(read({ type: 'createToken' })).toBe('An access token was created for your account');
+    expect(read({ type: 'test' })).toBe('Test notification');
+  });
+
   it('gives a type it does not know a plain line instead of failing', () => {
     const unknown = {
       id: 'u',
@@ -78,6 +93,25 @@ describe('notification text', () => {
   });
 });
 
+describe('the line of a group', () => {
+  const shown = groupNotifications(groupedPage.response as unknown as Notification[]);
+  const read = (i: number) => {
+    const { key, user, params, count } = notificationLine(shown[i]!, translator);
+    return translator.t(key, { ...params, user: user ? displayName(user) : '' }, count);
+  };
+
+  it('names the newest and counts the others', () => {
+    expect(read(0)).toBe('Administrator and 1 other renoted your note');
+    expect(read(1)).toBe('Administrator and 1 other reacted');
+    // One person reacting three times is one person.
+    expect(read(5)).toBe('Bob reacted');
+  });
+
+  it('reads the achievement by its id until the names are loaded', () => {
+    expect(read(6)).toBe('You earned an achievement: followers1');
+  });
+});
+
 describe('where a notification leads', () => {
   it('goes to the note when there is one, else to the user', () => {
     const mention = first('mention') as Extract<Notification, { type: 'mention' }>;
@@ -88,6 +122,11 @@ describe('where a notification leads', () => {
       name: 'user',
       params: { acct: '@bob@remote.tld' },
     });
+  });
+
+  it('goes to the note renoted for a renote', () => {
+    const renote = first('renote') as Extract<Notification, { type: 'renote' }>;
+    expect(notificationTarget(renote)).toEqual({ name: 'note', params: { id: renote.note.renoteId } });
   });
 
   it('quotes the renoted note of a pure renote, and only its CW when it has one', () => {
@@ -107,7 +146,7 @@ describe('reaction emoji of a notification', () => {
   >;
 
   it('finds a local emoji stored as :name: in the server emoji list', () => {
-    expect(notificationReaction(reaction, sources)).toEqual({
+    expect(reactionOf(reaction.reaction, reaction.note, sources)).toEqual({
       kind: 'custom',
       name: 'blobcat',
       url: 'https://misskey.example/files/blobcat.png',
@@ -115,18 +154,14 @@ describe('reaction emoji of a notification', () => {
   });
 
   it('reads :name@.: the same way', () => {
-    expect(notificationReaction({ ...reaction, reaction: ':blobcat@.:' }, sources)).toMatchObject({
+    expect(reactionOf(':blobcat@.:', reaction.note, sources)).toMatchObject({
       url: 'https://misskey.example/files/blobcat.png',
     });
   });
 
   it("takes a remote emoji from the note's reactionEmojis", () => {
-    const remote = {
-      ...reaction,
-      reaction: ':party@remote.tld:',
-      note: { ...reaction.note, reactionEmojis: { 'party@remote.tld': 'https://remote.tld/party.png' } },
-    };
-    expect(notificationReaction(remote, sources)).toEqual({
+    const note = { ...reaction.note, reactionEmojis: { 'party@remote.tld': 'https://remote.tld/party.png' } };
+    expect(reactionOf(':party@remote.tld:', note, sources)).toEqual({
       kind: 'custom',
       name: 'party@remote.tld',
       url: 'https://remote.tld/party.png',
@@ -134,13 +169,13 @@ describe('reaction emoji of a notification', () => {
   });
 
   it("falls back to the server's /emoji/ route for an emoji nobody lists", () => {
-    expect(notificationReaction({ ...reaction, reaction: ':gone:' }, sources)).toMatchObject({
+    expect(reactionOf(':gone:', reaction.note, sources)).toMatchObject({
       url: 'https://misskey.example/emoji/gone.webp',
     });
   });
 
-  it('shows a Unicode reaction as text, and nothing for other types', () => {
-    expect(notificationReaction({ ...reaction, reaction: '👍' }, sources)).toEqual({ kind: 'unicode', text: '👍' });
-    expect(notificationReaction(first('follow'), sources)).toBeNull();
+  it('shows a Unicode reaction as itself, and nothing without a reaction', () => {
+    expect(reactionOf('👍', reaction.note, sources)).toEqual({ kind: 'unicode', text: '👍' });
+    expect(reactionOf('', null, sources)).toBeNull();
   });
 });

@@ -3,13 +3,14 @@ import type * as Misskey from 'misskey-js';
 import type { RouteLocationRaw } from 'vue-router';
 import { userAcct } from '@/note/acct';
 import { reactionLook, type ReactionEmojiSources, type ReactionLook } from '@/note/reactionEmoji';
+import type { ShownNotification } from './notificationGroups';
 
 type Notification = Misskey.entities.Notification;
 type UserLite = Misskey.entities.UserLite;
 type Note = Misskey.entities.Note;
 
 export interface Translator {
-  t(key: string, params?: Record<string, unknown>): string;
+  t(key: string, params?: Record<string, unknown>, plural?: number): string;
   te(key: string): boolean;
 }
 
@@ -49,31 +50,85 @@ export function displayName(user: UserLite): string {
 }
 
 /**
- * One line for the notification, e.g. "Bob reacted ❤"; unknown types get a generic line.
- * `reactionApart` leaves the reaction out, for a view that shows it as an image next to the line.
+ * One line for a notification or a group: the message key, the user who fills {user}, the
+ * other placeholders as text ({reaction} stays the reaction key, for a view that draws it), and
+ * for groups the count of the others (the plural choice, also {n}).
  */
-export function notificationText(n: Notification, { t, te }: Translator, reactionApart = false): string {
-  const user = notificationUser(n);
-  const params = {
-    user: user ? displayName(user) : '',
-    reaction: reactionApart ? '' : stringField(n, 'reaction'),
-    achievement: stringField(n, 'achievement'),
-    header: stringField(n, 'header'),
-    body: stringField(n, 'body'),
-    message: stringField(n, 'message'),
-    type: n.type,
-  };
-  if (n.type === 'app') return t(params.header ? 'notifications.types.appWithHeader' : 'notifications.types.app', params);
-  if (n.type === 'followRequestAccepted' && params.message)
-    return t('notifications.types.followRequestAcceptedWithMessage', params);
-  const key = `notifications.types.${n.type}`;
-  return te(key) ? t(key, params) : t('notifications.types.other', params);
+export interface NotificationLine {
+  key: string;
+  user: UserLite | null;
+  params: Record<string, string>;
+  count?: number;
 }
 
-/** The note it is about, else the page or user it is about, else nowhere. */
+const EXPORTED = ['antenna', 'blocking', 'clip', 'customEmoji', 'favorite', 'following', 'muting', 'note', 'userList'];
+
+/** An achievement's name in the reader's language (achievements load on demand; the id until then). */
+export function achievementName(id: string, { t, te }: Translator): string {
+  const key = `achievements.${id}.name`;
+  return te(key) ? t(key) : id;
+}
+
+export function achievementDescription(id: string, { t, te }: Translator): string {
+  const key = `achievements.${id}.description`;
+  return te(key) ? t(key) : '';
+}
+
+const TYPES = 'notifications.types';
+
+/** A group's line ("Bob and 3 others reacted"), or the line of its one notification. */
+export function notificationLine(item: ShownNotification, tr: Translator): NotificationLine {
+  if (item.type !== 'reaction:grouped' && item.type !== 'renote:grouped') return singleLine(item.newest, tr);
+  const [user = null, ...others] = item.users;
+  const key = item.type === 'reaction:grouped' ? `${TYPES}.reactionGrouped` : `${TYPES}.renoteGrouped`;
+  return { key, user, params: { n: String(others.length) }, count: others.length };
+}
+
+function singleLine(n: Notification, tr: Translator): NotificationLine {
+  const user = notificationUser(n);
+  const line = (name: string, params: Record<string, string> = {}): NotificationLine => ({
+    key: `${TYPES}.${name}`,
+    user,
+    params,
+  });
+  switch (n.type) {
+    case 'reaction':
+      return line('reaction', { reaction: stringField(n, 'reaction') });
+    case 'app': {
+      const header = stringField(n, 'header');
+      return line(header ? 'appWithHeader' : 'app', { header, body: stringField(n, 'body') });
+    }
+    case 'followRequestAccepted': {
+      const message = stringField(n, 'message');
+      return message ? line('followRequestAcceptedWithMessage', { message }) : line('followRequestAccepted');
+    }
+    case 'achievementEarned':
+      return line('achievementEarned', { achievement: achievementName(stringField(n, 'achievement'), tr) });
+    case 'roleAssigned': {
+      const role = loose(n).role as { name?: unknown } | undefined;
+      return typeof role?.name === 'string' ? line('roleAssignedNamed', { role: role.name }) : line('roleAssigned');
+    }
+    case 'exportCompleted': {
+      const entity = stringField(n, 'exportedEntity');
+      return EXPORTED.includes(entity)
+        ? line('exportCompletedOf', { what: tr.t(`notifications.exported.${entity}`) })
+        : line('exportCompleted');
+    }
+  }
+  return tr.te(`${TYPES}.${n.type}`) ? line(n.type) : line('other', { type: n.type });
+}
+
+/** The line as plain text (desktop notifications, announcements). */
+export function notificationText(n: Notification, tr: Translator): string {
+  const { key, user, params } = singleLine(n, tr);
+  return tr.t(key, { ...params, user: user ? displayName(user) : '' });
+}
+
+/** The note it is about (for renotes, the note renoted), else the page or user it is about, else nowhere. */
 export function notificationTarget(n: Notification): RouteLocationRaw | null {
   const note = notificationNote(n);
-  if (note) return { name: 'note', params: { id: note.id } };
+  const about = note && (n.type === 'renote' || n.type === 'renote:grouped') && note.renoteId ? note.renoteId : note?.id;
+  if (about) return { name: 'note', params: { id: about } };
   if (n.type === 'chatRoomInvitationReceived') return { name: 'chat' };
   // A scheduled note that failed is a plain draft again: the home composer offers it.
   if (n.type === 'scheduledNotePostFailed') return { name: 'home' };
@@ -83,17 +138,16 @@ export function notificationTarget(n: Notification): RouteLocationRaw | null {
 }
 
 /**
- * The emoji of a reaction notification. Notifications carry the stored key (`:blobcat:` for a
- * local emoji, no `@.`), which reactionLook reads like the normalised one; remote emoji come from
- * the note's `reactionEmojis`.
+ * The emoji of a reaction. Notifications carry the stored key (`:blobcat:` for a local emoji,
+ * no `@.`), which reactionLook reads like the normalised one; remote emoji come from the note's
+ * `reactionEmojis`.
  */
-export function notificationReaction(
-  n: Notification,
+export function reactionOf(
+  reaction: string,
+  note: Note | null,
   sources: Omit<ReactionEmojiSources, 'reactionEmojis'>,
 ): ReactionLook | null {
-  const reaction = stringField(n, 'reaction');
-  if (!reaction) return null;
-  return reactionLook(reaction, { ...sources, reactionEmojis: notificationNote(n)?.reactionEmojis ?? {} });
+  return reaction ? reactionLook(reaction, { ...sources, reactionEmojis: note?.reactionEmojis ?? {} }) : null;
 }
 
 // What a notification without a note is about: an app's message, a draft's text, a room's name.

@@ -29,8 +29,6 @@ function notificationsOf(db: Db, userId: string): NotificationRecord[] {
   return db.notifications.filter((n) => n.userId === userId).sort((a, b) => (a.id < b.id ? 1 : -1));
 }
 
-// Consecutive reactions (or renotes) on the same note collapse into one grouped item,
-// like 2024.10's i/notifications-grouped.
 // i/update's mutedWords: arrays of words, or "/regex/flags" strings that compile; the whole list
 // may not exceed the role's wordMuteLimit characters as JSON.
 function readMutedWords(params: Params, limit: number): (string[] | string)[] | undefined {
@@ -55,13 +53,26 @@ function readMutedWords(params: Params, limit: number): (string[] | string)[] | 
   return filters;
 }
 
-// One page of the caller's notifications, shaped by `pack`; marks them all read unless told not to.
-function readNotifications<T>(ctx: EndpointContext, pack: (items: NotificationRecord[]) => T): T {
+// The caller's notifications as `read` gives them; marks them all read unless told not to.
+function readNotifications<T>(ctx: EndpointContext, read: (all: NotificationRecord[]) => T): T {
   const me = signedIn(ctx);
-  const items = page(notificationsOf(ctx.db, me.id), readPaging(ctx.params), typeFilter(ctx.db, ctx.params));
-  const packed = pack(items);
+  const packed = read(notificationsOf(ctx.db, me.id));
   if (optionalBoolean(ctx.params, 'markAsRead', true)) readAllNotifications(ctx.db, me.id);
   return packed;
+}
+
+// 2024.10's i/notifications-grouped: up to 100 more than asked are read, newest first whatever
+// the cursor; consecutive reactions to one note (or renotes of one note) become one entry; the
+// first `limit` entries are answered.
+function groupedPage(ctx: EndpointContext, all: NotificationRecord[]): unknown[] {
+  const { limit, untilId, sinceId } = readPaging(ctx.params);
+  const filter = typeFilter(ctx.db, ctx.params);
+  const newest = page(
+    all,
+    { limit: limit + 100, ...(untilId ? { untilId } : {}) },
+    (n) => filter(n) && (!sinceId || n.id > sinceId),
+  );
+  return groupNotifications(ctx.db, newest).slice(0, limit);
 }
 
 function groupNotifications(db: Db, list: NotificationRecord[]): unknown[] {
@@ -117,12 +128,17 @@ export const accountEndpoints: Record<string, Endpoint> = {
   'i/notifications': {
     requireCredential: true,
     kind: 'read:notifications',
-    handler: (ctx) => readNotifications(ctx, (items) => items.map((n) => packNotification(ctx.db, n))),
+    handler: (ctx) =>
+      readNotifications(ctx, (all) =>
+        page(all, readPaging(ctx.params), typeFilter(ctx.db, ctx.params)).map((n) => packNotification(ctx.db, n)),
+      ),
   },
   'i/notifications-grouped': {
+    // Grouping came with the 2023 releases; the legacy stand-in (12.110) answers as for an unknown endpoint.
+    since: '2023.1.0',
     requireCredential: true,
     kind: 'read:notifications',
-    handler: (ctx) => readNotifications(ctx, (items) => groupNotifications(ctx.db, items)),
+    handler: (ctx) => readNotifications(ctx, (all) => groupedPage(ctx, all)),
   },
   'i/update': {
     requireCredential: true,

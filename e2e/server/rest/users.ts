@@ -19,9 +19,7 @@ function followList(side: 'following' | 'followers', notFound: () => Error) {
     const username = optionalString(params, 'username');
     const user =
       typeof username === 'string'
-        ? optionalString(params, 'host', { nullable: true })
-          ? undefined
-          : db.userByName(username)
+        ? db.userByName(username, optionalString(params, 'host', { nullable: true }) ?? null)
         : db.users.get(requiredId(params, 'userId'));
     if (!user) throw notFound();
     const viewerId = me?.id ?? null;
@@ -77,7 +75,7 @@ export const userEndpoints: Record<string, Endpoint> = {
       const username = params.userId === undefined ? optionalString(params, 'username') : undefined;
       const host = optionalString(params, 'host', { nullable: true });
       const user =
-        typeof username === 'string' ? (host ? undefined : db.userByName(username)) : db.users.get(requiredId(params, 'userId'));
+        typeof username === 'string' ? db.userByName(username, host ?? null) : db.users.get(requiredId(params, 'userId'));
       if (!user) throw errors.noSuchUser();
       return packUserDetailed(db, user, viewerId);
     },
@@ -88,8 +86,10 @@ export const userEndpoints: Record<string, Endpoint> = {
       const host = optionalString(params, 'host', { nullable: true }) ?? null;
       const limit = optionalInteger(params, 'limit', 10, 1, 100);
       const detail = params.detail !== false;
-      if (host !== null && host !== '.') return [];
-      const matches = [...db.users.values()].filter((u) => u.username.toLowerCase().startsWith(username)).slice(0, limit);
+      const onHost = host === null || host === '.' ? undefined : host;
+      const matches = [...db.users.values()]
+        .filter((u) => u.username.toLowerCase().startsWith(username) && (onHost === undefined || u.host === onHost))
+        .slice(0, limit);
       return matches.map((u) => (detail ? packUserDetailed(db, u, me?.id ?? null) : packUserLite(db, u)));
     },
   },

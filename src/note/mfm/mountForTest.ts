@@ -7,9 +7,11 @@ const Blank = defineComponent({ render: () => null });
 
 export const testContext: MfmContext = {
   resolveEmoji: (name) => ({ blobcat: 'https://example.com/blobcat.png', evil: 'javascript:alert(1)' })[name],
+  twemoji: () => null,
   authorHost: null,
   searchLabel: 'Search query',
   searchButton: 'Search',
+  locale: 'en',
 };
 
 export async function renderMfm(text: string, ctx: Partial<MfmContext> = {}, simple = false): Promise<HTMLElement> {

@@ -75,9 +75,14 @@ describe('MFM renderer, one node type at a time', () => {
     expect(el.textContent).toContain(':nope:');
   });
 
-  it('unicodeEmoji is kept as text', async () => {
-    const el = await renderMfm('👍');
-    expect(el.querySelector('.mfm-unicode-emoji')?.textContent).toBe('👍');
+  it('unicodeEmoji is the Twemoji image with the emoji as alt, or the glyph when there is none', async () => {
+    const twemoji = (emoji: string) => (emoji === '👍' ? 'https://example.com/twemoji/1f44d.svg' : null);
+    const el = await renderMfm('👍 and 🫠', { twemoji });
+    const img = el.querySelector('img.twemoji');
+    expect(img?.getAttribute('src')).toBe('https://example.com/twemoji/1f44d.svg');
+    expect(img?.getAttribute('alt')).toBe('👍');
+    expect(el.querySelector('.native-emoji')?.textContent).toBe('🫠');
+    expect((await renderMfm('👍')).querySelector('.native-emoji')?.textContent).toBe('👍');
   });
 
   it('search renders a read-only box and a search link', async () => {

@@ -3,6 +3,7 @@ import { RouterLink } from 'vue-router';
 import * as mfm from 'mfm-js';
 import { fnStyle } from './fnStyle';
 import { safeHttpUrl } from './safety';
+import UnicodeEmoji from '../emoji/UnicodeEmoji.vue';
 
 // Deeper trees than this render as their source text: hostile input stays cheap to draw.
 export const MAX_DEPTH = 20;
@@ -10,10 +11,14 @@ export const MAX_DEPTH = 20;
 export interface MfmContext {
   // URL of a custom emoji by its bare name, or undefined to show `:name:`.
   resolveEmoji(name: string): string | undefined;
+  // Twemoji image of a Unicode emoji, or null to draw the glyph.
+  twemoji(emoji: string): string | null;
   // Host of the note's author: a mention without a host in a remote note means that host.
   authorHost: string | null;
   searchLabel: string;
   searchButton: string;
+  // The reader's language, for dates ($[unixtime]).
+  locale: string;
 }
 
 const LINK_ATTRS = { target: '_blank', rel: 'noopener noreferrer' } as const;
@@ -73,7 +78,7 @@ function fn(node: mfm.MfmFn, ctx: MfmContext, depth: number, sized: boolean): VN
     const seconds = Number.parseInt(plainText(node.children), 10);
     const date = new Date(seconds * 1000);
     if (!Number.isFinite(seconds) || Number.isNaN(date.getTime())) return plainText(node.children);
-    return h('time', { datetime: date.toISOString(), class: 'mfm-unixtime' }, date.toLocaleString());
+    return h('time', { datetime: date.toISOString(), class: 'mfm-unixtime' }, date.toLocaleString(ctx.locale));
   }
   const sizing = SIZE_FNS.has(name);
   const children = renderNodes(node.children, ctx, depth + 1, sized || sizing);
@@ -129,7 +134,7 @@ function renderNode(node: mfm.MfmNode, ctx: MfmContext, depth: number, sized: bo
     case 'emojiCode':
       return emojiImage(node.props.name, ctx);
     case 'unicodeEmoji':
-      return h('span', { class: 'mfm-unicode-emoji' }, node.props.emoji);
+      return h(UnicodeEmoji, { emoji: node.props.emoji, src: ctx.twemoji(node.props.emoji) });
     case 'search':
       return search(node, ctx);
     case 'fn':
