@@ -135,6 +135,9 @@ describe('REST shapes match Misskey 2024.10.1', () => {
     );
     const stats = (await api(server, 'stats', {})).body as Record<string, unknown>;
     expect(Object.keys(stats).sort()).toEqual(Object.keys(fixture('rest-stats.json').response).sort());
+    // The seed's remote user (hana@mk.example.org) counts among all users, not this server's own.
+    expect(stats.originalUsersCount).toBe((stats.usersCount as number) - 1);
+    expect(stats.instances).toBe(1);
   });
 
   it('timeline items', async () => {

@@ -102,21 +102,29 @@ function packLegacyMeta(db: Db, detail: boolean): MetaLite | MetaDetailed {
 }
 
 // The server's counters. Upstream reads them from charts that lag behind; here they are exact.
+// Misskey counts every user and note it knows; the original* ones are this server's own, and
+// instances the other servers it has met.
 function stats(db: Db) {
-  const notes = db.notes.size;
+  const local = (userId: string) => !db.users.get(userId)?.host;
+  const users = [...db.users.values()];
+  const notes = [...db.notes.values()];
   let reactions = 0;
-  for (const note of db.notes.values()) reactions += note.reactions.length;
-  let drive = 0;
-  for (const file of db.files.values()) drive += file.data.length;
+  for (const note of notes) reactions += note.reactions.length;
+  let driveLocal = 0;
+  let driveRemote = 0;
+  for (const file of db.files.values()) {
+    if (local(file.userId)) driveLocal += file.data.length;
+    else driveRemote += file.data.length;
+  }
   return {
-    notesCount: notes,
-    originalNotesCount: notes,
-    usersCount: db.users.size,
-    originalUsersCount: db.users.size,
+    notesCount: notes.length,
+    originalNotesCount: notes.filter((n) => local(n.userId)).length,
+    usersCount: users.length,
+    originalUsersCount: users.filter((u) => !u.host).length,
     reactionsCount: reactions,
-    instances: 0,
-    driveUsageLocal: drive,
-    driveUsageRemote: 0,
+    instances: new Set(users.flatMap((u) => (u.host ? [u.host] : []))).size,
+    driveUsageLocal: driveLocal,
+    driveUsageRemote: driveRemote,
   };
 }
 
