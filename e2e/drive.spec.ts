@@ -29,7 +29,7 @@ test.beforeEach(async ({ page }) => {
 test('uploads two files to Drive with progress, then deletes one after a confirmation', async ({ page }) => {
   await page.goto('/my/drive');
   await expect(fileRow(page, 'sunset.png')).toBeVisible();
-  const usage = page.getByText(/ of 105 MB used/);
+  const usage = page.getByText(/ of 100 MB used/);
   const before = await usage.textContent();
   // Held by the server long enough to see both going up at once.
   await control('fault', { endpoint: 'drive/files/create', mode: 'delay', delayMs: 1500, times: 2 });
@@ -65,6 +65,22 @@ test('an upload can be cancelled while the other one finishes', async ({ page })
   const names = (await driveFiles()).map((f) => f.name);
   expect(names).toContain('keep.png');
   expect(names).not.toContain('drop.png');
+});
+
+test("an upload the server refuses says why in Misskey's words until dismissed, and adds nothing", async ({ page }) => {
+  await page.goto('/my/drive');
+  await expect(fileRow(page, 'sunset.png')).toBeVisible();
+  // A role without drive space: drive/files/create answers NO_FREE_SPACE.
+  await control('policies', { user: 'alice', policies: { driveCapacityMb: 0 } });
+  await page.getByLabel('Upload files').setInputFiles([png('toobig.png')]);
+  const uploads = page.getByRole('list', { name: 'Uploads' });
+  await expect(uploads.getByRole('alert')).toHaveText(
+    'toobig.png was not uploaded: Your drive is full; delete some files first.',
+  );
+  await expect(fileRow(page, 'toobig.png')).toHaveCount(0);
+  await uploads.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(uploads).toHaveCount(0);
+  expect((await driveFiles()).map((f) => f.name)).not.toContain('toobig.png');
 });
 
 test('folders: create, open, upload into, move a file in, rename, mark sensitive; a full folder cannot be deleted', async ({
@@ -124,16 +140,18 @@ test('folders: create, open, upload into, move a file in, rename, mark sensitive
 test('a file uploaded on another device shows up live, and a rename there too', async ({ page }) => {
   await page.goto('/my/drive');
   await expect(fileRow(page, 'sunset.png')).toBeVisible();
-  const before = await page.getByText(/ of 105 MB used/).textContent();
+  const before = await page.getByText(/ of 100 MB used/).textContent();
   const { alice } = await users();
   const form = new FormData();
   form.append('i', alice!.token);
-  form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'from-phone.png');
+  // Big enough (200 KB) to move the usage figure.
+  const big = Buffer.concat([PNG, Buffer.alloc(200 * 1024)]);
+  form.append('file', new Blob([new Uint8Array(big)], { type: 'image/png' }), 'from-phone.png');
   const uploaded = (await (
     await fetch(`${E2E_SERVER_URL}/api/drive/files/create`, { method: 'POST', body: form })
   ).json()) as DriveFile;
   await expect(fileRow(page, 'from-phone.png')).toBeVisible();
-  await expect(page.getByText(/ of 105 MB used/)).not.toHaveText(before ?? '');
+  await expect(page.getByText(/ of 100 MB used/)).not.toHaveText(before ?? '');
   await actAs('alice', 'drive/files/update', { fileId: uploaded.id, name: 'renamed-on-phone.png' });
   await expect(fileRow(page, 'renamed-on-phone.png')).toBeVisible();
   await actAs('alice', 'drive/files/delete', { fileId: uploaded.id });

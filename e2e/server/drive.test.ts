@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, standInForTests, TestSocket } from './testing.ts';
+import { api, control, standInForTests, TestSocket } from './testing.ts';
 import { encodePng } from './png.ts';
 
 const { server, token } = standInForTests();
@@ -99,6 +99,18 @@ describe('drive', () => {
     expect(errorOf(gone.body)).toMatchObject({ code: 'NO_SUCH_FOLDER', id: 'd74ab9eb-bb09-4bba-bf24-fb58f761e1e9' });
     const nowhere = await api(server, 'drive/folders/create', { name: 'x', parentId: child.id }, token('alice'));
     expect(errorOf(nowhere.body).id).toBe('53326628-a00d-40a6-a3cd-8975105c0f95');
+  });
+
+  it("refuses an upload past the role's capacity with NO_FREE_SPACE, and keeps 2026 policies out of 2024.10", async () => {
+    await control(server, 'policies', { user: 'alice', policies: { driveCapacityMb: 0, chatAvailability: 'none' } });
+    expect((await call<{ capacity: number }>('drive', {})).capacity).toBe(0);
+    const res = await upload('alice', 'full.png');
+    expect(res.status).toBe(400);
+    expect(errorOf(await res.json())).toMatchObject({ code: 'NO_FREE_SPACE', id: 'd08dbc37-a6a9-463a-8c47-96c32ab5f064' });
+    expect((await call<DriveFile[]>('drive/files', { limit: 100 })).some((f) => f.name === 'full.png')).toBe(false);
+    const me = await call<{ policies: Record<string, unknown> }>('i', {});
+    expect(me.policies.driveCapacityMb).toBe(0);
+    expect('chatAvailability' in me.policies).toBe(false);
   });
 
   it('tells the drive channel about files and folders', async () => {

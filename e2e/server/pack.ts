@@ -72,7 +72,11 @@ const MODERN_POLICIES: Omit<ModernPolicies, keyof Policies> = {
 // grants, which adds note search. The control API can change a user's policies (policyOverrides).
 export function rolePolicies(db: Db, user: UserRecord | null = null): Policies & Partial<ModernPolicies> {
   const base = { ...POLICIES, canSearchNotes: user !== null };
-  if (!db.modern) return base;
+  if (!db.modern) {
+    // 2024.10 has only its own policies: an override of a later one does not show there.
+    const known = Object.entries(user?.policyOverrides ?? {}).filter(([key]) => key in POLICIES);
+    return { ...base, ...(Object.fromEntries(known) as Partial<Policies>) };
+  }
   return { ...base, ...MODERN_POLICIES, ...user?.policyOverrides };
 }
 

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes, usagePercent } from './formatBytes';
 
 describe('formatBytes', () => {
-  it('reads bytes, kilobytes and megabytes in decimal units', () => {
+  it('reads bytes, kilobytes and megabytes in steps of 1024, as Misskey does', () => {
     expect(formatBytes(1, 'en')).toBe('1 byte');
     expect(formatBytes(429, 'en')).toBe('429 bytes');
-    expect(formatBytes(3_400, 'en')).toBe('3.4 kB');
-    expect(formatBytes(104_857_600, 'en')).toBe('105 MB');
-    expect(formatBytes(2_500_000_000, 'en')).toBe('2.5 GB');
+    expect(formatBytes(1023, 'en')).toBe('1,023 bytes');
+    expect(formatBytes(3_482, 'en')).toBe('3.4 kB');
+    expect(formatBytes(104_857_600, 'en')).toBe('100 MB');
+    expect(formatBytes(2_684_354_560, 'en')).toBe('2.5 GB');
   });
 
   it("speaks the reader's language and never goes negative", () => {
-    expect(formatBytes(3_400, 'ja')).toMatch(/^3\.4 ?[kK]B$/);
+    expect(formatBytes(3_482, 'ja')).toMatch(/^3\.4 ?[kK]B$/);
     expect(formatBytes(-5, 'en')).toBe('0 bytes');
   });
 });

@@ -1,11 +1,12 @@
-// A size as people read it ("3.4 MB"), in the reader's language. Decimal units, like Misskey's drive.
+// A size as people read it ("3.4 MB"), in the reader's language. Steps of 1024 as Misskey's own client
+// counts them, so a role's 100 MB drive reads "100 MB".
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
 export function formatBytes(bytes: number, locale: string): string {
   let value = Math.max(0, bytes);
   let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
     unit++;
   }
   return new Intl.NumberFormat(locale, {
