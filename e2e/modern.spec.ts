@@ -191,7 +191,7 @@ test('the new notification types read as sentences, an unknown one as a neutral 
   const item = (id: string) => page.locator(`[data-notification-id="${id}"]`);
   await expect(item('zzzzzzzzzzzzzzz1')).toContainText('An access token was created for your account');
   await expect(item('zzzzzzzzzzzzzzz2')).toContainText('Someone signed in to your account');
-  await expect(item('zzzzzzzzzzzzzzz3')).toContainText('Your export is ready');
+  await expect(item('zzzzzzzzzzzzzzz3')).toContainText('Your export of notes is ready');
   await expect(item('zzzzzzzzzzzzzzz4')).toContainText('A scheduled note could not be posted');
   await expect(item('zzzzzzzzzzzzzzz4')).toContainText('This one did not go out');
   await expect(item('zzzzzzzzzzzzzzz5')).toContainText('Notification (somethingFromTheFuture)');

@@ -5,33 +5,24 @@ type Module = { default: Messages };
 type I18nMessages = NonNullable<Parameters<typeof createI18n>[0]['messages']>;
 
 // Each file in locales/<lang>/ is one namespace: locales/en/timeline.json → t('timeline.…').
-// English is the fallback and ships in the first screen; other languages load when chosen.
-// Namespaces only some pages read (hundreds of achievement names; Drive, profile editing, the
-// reaction settings, About) load with those pages, in every language, English too: see
-// loadNamespace. The two English globs name the same files.
+// English is the fallback and ships in the first screen; other languages load when chosen, their
+// files listed in locales/files.ts. Namespaces only some pages read (hundreds of achievement names;
+// Catch-up, Drive, profile editing, the reaction settings, About) load with those pages, in every
+// language, English too: see loadNamespace. ON_DEMAND, this glob and locales/files.ts name the same.
+export const ON_DEMAND = new Set(['achievements', 'about', 'catchup', 'drive', 'profile', 'reactions']);
 const english = import.meta.glob<Module>(
-  ['./locales/en/*.json', '!./locales/en/{achievements,about,drive,profile,reactions}.json'],
-  {
-    eager: true,
-  },
+  ['./locales/en/*.json', '!./locales/en/{achievements,about,catchup,drive,profile,reactions}.json'],
+  { eager: true },
 );
-const englishOnDemand = import.meta.glob<Module>('./locales/en/{achievements,about,drive,profile,reactions}.json');
-const others = { ...import.meta.glob<Module>(['./locales/*/*.json', '!./locales/en/*.json']), ...englishOnDemand };
-export const ON_DEMAND = new Set(Object.keys(englishOnDemand).map((path) => parts(path).ns));
+const others = () => import('./locales/files');
 
 function parts(path: string): { lang: string; ns: string } {
-  const [, lang = '', ns = ''] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
+  const [, lang = '', ns = ''] = /([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
   return { lang, ns };
 }
 
-export const LOCALES = [
-  'en',
-  ...new Set(
-    Object.keys(others)
-      .map((path) => parts(path).lang)
-      .filter((lang) => lang !== 'en'),
-  ),
-];
+// The languages in src/locales/ (locales.test.ts checks the list against the folders).
+export const LOCALES = ['en', 'ja', 'id-ID', 'ko-KR', 'zh-CN'];
 export const LANGUAGE_KEY = 'mkc:language';
 
 const language = (tag: string) => tag.toLowerCase().split('-')[0];
@@ -65,7 +56,7 @@ const loaded = new Set(Object.keys(english).map((path) => `en/${parts(path).ns}`
 const wanted = new Set<string>();
 
 async function loadFiles(lang: string, take: (ns: string) => boolean): Promise<void> {
-  const files = Object.entries(others).filter(([path]) => {
+  const files = Object.entries((await others()).files).filter(([path]) => {
     const { lang: l, ns } = parts(path);
     return l === lang && take(ns) && !loaded.has(`${l}/${ns}`);
   });

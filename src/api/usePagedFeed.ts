@@ -140,5 +140,5 @@ export function usePagedFeed<T extends { id: string }>(opts: FeedOptions<T>) {
     reset();
   });
 
-  return { items, loading, done, error, loadMore, prepend: (entries: T[]) => add(entries, 'start') };
+  return { items, loading, done, error, loadMore, catchUp, prepend: (entries: T[]) => add(entries, 'start') };
 }

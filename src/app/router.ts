@@ -37,6 +37,13 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/FavoritesPage.vue'),
     meta: { requiresAccount: true },
   },
+  {
+    path: '/catch-up',
+    name: 'catch-up',
+    // Its strings load with it (an on-demand namespace), so it never shows bare keys.
+    component: withStrings(['catchup'], () => import('@/pages/CatchUpPage.vue')),
+    meta: { requiresAccount: true },
+  },
   { path: '/chat', name: 'chat', component: () => import('@/pages/ChatPage.vue'), meta: { requiresAccount: true } },
   {
     path: '/chat/user/:userId',

@@ -115,7 +115,12 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
         client.value = api;
       }
       meta.value = serverMeta;
-      stream.start({ origin: serverOrigin, token, checkToken, legacyApi });
+      const probeRest = () =>
+        api.request('meta', { detail: false }).then(
+          () => true,
+          () => false,
+        );
+      stream.start({ origin: serverOrigin, token, checkToken, probeRest, legacyApi });
       const [user, emojiList] = await Promise.all([
         token ? api.request('i', {}) : Promise.resolve(null),
         api.request('emojis', {}),

@@ -20,7 +20,9 @@ const server = vi.hoisted(() => ({
 const stream = vi.hoisted(() => ({
   channels: [] as Array<{ channel: string; params: unknown; listener: ((n: unknown) => void) | null; disposed: boolean }>,
   reconnected: new Set<() => void>(),
-  captured: new Set<string>(),
+  polls: new Set<() => void>(),
+  // Ids of the items on screen (what a refresh reads again).
+  onScreen: new Set<string>(),
 }));
 
 function page(params: Record<string, unknown>): Array<{ id: string }> {
@@ -68,9 +70,12 @@ vi.mock('@/stream/store', () => ({
       stream.reconnected.add(fn);
       return () => stream.reconnected.delete(fn);
     },
+    onPoll(fn: () => void) {
+      stream.polls.add(fn);
+      return () => stream.polls.delete(fn);
+    },
     // The note store subscribes here; these tests drive deletions through the note store itself.
     onNoteUpdated: () => () => undefined,
-    isCaptured: (id: string) => stream.captured.has(id),
   }),
 }));
 
@@ -103,10 +108,11 @@ function mountTimeline(source: TimelineSource, live = true) {
   const filters = ref<TimelineFilters>({ withRenotes: true, withReplies: false, withFiles: false });
   const isLive = ref(live);
   let tl!: ReturnType<typeof useTimeline>;
+  let backfill!: ReturnType<typeof useBackfill>;
   const Host = defineComponent({
     setup() {
       tl = useTimeline(ref(source), filters, { isLive: () => isLive.value });
-      useBackfill(tl);
+      backfill = useBackfill(tl, () => [...stream.onScreen]);
       tl.start();
       return () => h('div');
     },
@@ -117,7 +123,7 @@ function mountTimeline(source: TimelineSource, live = true) {
   app.mount(document.createElement('div'));
   setActivePinia(app.config.globalProperties.$pinia);
   const ids = () => tl.items.value.map((i) => i.id);
-  return { app, tl: () => tl, filters, isLive, ids };
+  return { app, tl: () => tl, filters, isLive, ids, announcement: () => backfill.announcement.value };
 }
 
 async function settle(): Promise<void> {
@@ -131,7 +137,7 @@ describe('useTimeline against a fake server and stream', () => {
     server.requests = [];
     stream.channels = [];
     stream.reconnected.clear();
-    stream.captured.clear();
+    stream.onScreen.clear();
   });
 
   it('connects its channel with the filters, loads the first page, and pages down until empty', async () => {
@@ -225,15 +231,39 @@ describe('useTimeline against a fake server and stream', () => {
     t.app.unmount();
   });
 
-  it('after a reconnect, drops a captured note the server no longer has', async () => {
+  it('after a reconnect, drops a note on screen the server no longer has', async () => {
     const t = mountTimeline({ kind: 'local' });
     await settle();
-    stream.captured = new Set([id(50), id(49)]);
+    stream.onScreen = new Set([id(50), id(49), id(48)]);
     server.notes = server.notes.filter((n) => n.id !== id(49));
+    server.requests = [];
     stream.reconnected.forEach((fn) => fn());
     await settle();
     expect(t.ids()).not.toContain(id(49));
     expect(t.ids().slice(0, 2)).toEqual([id(50), id(48)]);
+    // The notes on screen are read again in one page (the one gone, then by itself).
+    const reads = server.requests.filter((r) => r.params.sinceId !== id(50));
+    expect(reads).toEqual([
+      { endpoint: 'notes/local-timeline', params: expect.objectContaining({ limit: 100, sinceId: id(47) }) },
+      { endpoint: 'notes/show', params: { noteId: id(49) } },
+    ]);
+    t.app.unmount();
+  });
+
+  it('on a poll, brings new notes without calling them missed, and reads the notes on screen in one request', async () => {
+    const t = mountTimeline({ kind: 'local' });
+    await settle();
+    stream.onScreen = new Set([id(45), id(44)]);
+    server.notes.push({ id: id(51) }, { id: id(52) });
+    server.requests = [];
+    stream.polls.forEach((fn) => fn());
+    await settle();
+    expect(t.ids().slice(0, 3)).toEqual([id(52), id(51), id(50)]);
+    expect(t.announcement()).toBe('');
+    expect(server.requests.filter((r) => r.params.untilId).map((r) => r.params)).toEqual([
+      expect.objectContaining({ limit: 12, untilId: id(46), sinceId: id(43) }),
+    ]);
+    expect(server.requests.some((r) => r.endpoint === 'notes/show')).toBe(false);
     t.app.unmount();
   });
 
