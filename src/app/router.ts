@@ -93,6 +93,7 @@ const routes: RouteRecordRaw[] = [
     meta: { requiresAccount: true },
   },
   { path: '/about', name: 'about', component: withStrings(['about'], () => import('@/pages/AboutPage.vue')) },
+  { path: '/share', name: 'share', component: () => import('@/pages/SharePage.vue') },
   { path: '/signin', name: 'signin', component: () => import('@/pages/SignInPage.vue') },
   { path: '/miauth-callback', name: 'miauth', component: () => import('@/pages/MiAuthCallbackPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },

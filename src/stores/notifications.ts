@@ -277,5 +277,7 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
     openView,
     seenMentions,
     listen,
+    /** The counters of a fresh `i` (after a session that started from the cache). */
+    update: applyMe,
   };
 });

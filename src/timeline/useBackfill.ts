@@ -5,7 +5,7 @@ import { useStreamStore } from '@/stream/store';
 import { useNotesStore } from '@/stores/notes';
 import { backfill } from './backfill';
 import { planRefresh, refreshPlan, storeSink } from './refreshNotes';
-import { maxId, type TimelineItem } from './timelineList';
+import { gapItem, maxId, type TimelineItem } from './timelineList';
 import { PAGE_SIZE, type Timeline } from './useTimeline';
 
 type Note = Misskey.entities.Note;
@@ -37,7 +37,10 @@ export function useBackfill(tl: Timeline, onScreen: () => string[]) {
   }
 
   // Reads forward from `sinceId`; whatever could not be read (cap, failure) becomes a gap.
-  async function walk(sinceId: string, onPage: (page: Note[]) => void): Promise<{ loaded: number; gap: boolean }> {
+  async function walk(
+    sinceId: string,
+    onPage: (page: Note[]) => void,
+  ): Promise<{ loaded: number; gap: boolean; failed: boolean }> {
     const gen = tl.generation();
     let cursor = sinceId;
     let loaded = 0;
@@ -57,13 +60,13 @@ export function useBackfill(tl: Timeline, onScreen: () => string[]) {
         tl.state.addGap(result.cursor);
         tl.sync();
       }
-      return { loaded, gap: result.capped };
+      return { loaded, gap: result.capped, failed: false };
     } catch {
       if (gen === tl.generation()) {
         tl.state.addGap(cursor);
         tl.sync();
       }
-      return { loaded, gap: true };
+      return { loaded, gap: true, failed: true };
     }
   }
 
@@ -77,26 +80,34 @@ export function useBackfill(tl: Timeline, onScreen: () => string[]) {
     }
   }
 
-  // `quiet`: a poll, not a recovery; what it brings is news, not something missed.
-  async function catchUp(quiet: boolean): Promise<void> {
-    const since = tl.state.newestId();
+  // `quiet`: a poll, not a recovery; what it brings is news, not something missed. From `from` (a
+  // list kept from before, whose newest note may lie under ones streamed since), else from the
+  // newest note held.
+  async function catchUp(quiet: boolean, from: string | null): Promise<void> {
+    const since = from ?? tl.state.newestId();
     if (tl.status.value !== 'ready' || !since) {
       await tl.loadFirst();
       return;
     }
+    // A gap an earlier catch-up left here (it failed, offline) is what this one reads.
+    tl.state.removeGap(gapItem(since).id);
+    tl.sync();
+    const gen = tl.generation();
     const [result] = await Promise.all([walk(since, (page) => tl.arrive(page)), refreshOnScreen()]);
+    // Caught up: the list no longer shows an older session.
+    if (!result.failed && gen === tl.generation()) tl.asOf.value = null;
     if (result.gap) announce(t('timeline.backfill.partial', { n: result.loaded }));
     else if (result.loaded && !quiet) announce(t('timeline.backfill.loaded', { n: result.loaded }));
   }
 
   // One catch-up at a time; one asked for meanwhile runs after it (a poll then gives way to a recovery).
   let queued: boolean | null = null;
-  function run(quiet: boolean): void {
+  function run(quiet: boolean, from: string | null = null): void {
     if (running) {
       queued = queued === null ? quiet : queued && quiet;
       return;
     }
-    running = catchUp(quiet).finally(() => {
+    running = catchUp(quiet, from).finally(() => {
       running = null;
       const next = queued;
       queued = null;
@@ -142,5 +153,10 @@ export function useBackfill(tl: Timeline, onScreen: () => string[]) {
     if (clearTimer !== null) clearTimeout(clearTimer);
   });
 
-  return { announcement, filling, fillGap, catchUp: onReconnected };
+  /** Catches up now: from `from` (a list restored or kept from before), else from the newest note held. */
+  function catchUpFrom(from: string | null = null): void {
+    run(false, from);
+  }
+
+  return { announcement, filling, fillGap, catchUp: catchUpFrom };
 }

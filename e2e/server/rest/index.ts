@@ -10,6 +10,7 @@ import { listEndpoints } from './lists.ts';
 import { metaEndpoints } from './meta.ts';
 import { noteEndpoints } from './notes.ts';
 import { registryEndpoints } from './registry.ts';
+import { swEndpoints } from './sw.ts';
 import { timelineEndpoints } from './timelines.ts';
 import { userEndpoints } from './users.ts';
 
@@ -24,6 +25,7 @@ export const endpoints: Record<string, Endpoint> = {
   ...driveEndpoints,
   ...favoriteEndpoints,
   ...registryEndpoints,
+  ...swEndpoints,
   ...chatEndpoints,
   ...draftEndpoints,
   ...endpointInfoEndpoints,
