@@ -39,9 +39,10 @@ interface Findings {
 }
 
 // Looks at the whole document: the app shell must not pick anything up from a note either.
-function inspect(page: Page): Promise<Findings> {
-  return page.evaluate(() => {
-    const notes = [...document.querySelectorAll('article[data-note-id]')];
+// `scope` is where the hostile text is shown (notes, or a profile).
+function inspect(page: Page, scope = 'article[data-note-id]'): Promise<Findings> {
+  return page.evaluate((scope) => {
+    const notes = [...document.querySelectorAll(scope)];
     const inNotes = (sel: string) => notes.flatMap((n) => [...n.querySelectorAll(sel)]);
     const isHttp = (url: string) => /^https?:$/.test(new URL(url, location.href).protocol);
     const handlers: string[] = [];
@@ -63,7 +64,7 @@ function inspect(page: Page): Promise<Findings> {
       pwned: w.__pwned,
       violations: w.__violations ?? 0,
     };
-  });
+  }, scope);
 }
 
 const clean: Findings = {
@@ -216,4 +217,51 @@ test('hostile clip names and descriptions, and announcement titles, text and ima
   await dialog.getByRole('button', { name: 'OK' }).click();
   await expect(dialog).toBeHidden();
   expect(dialogs).toEqual([]);
+});
+
+test('hostile profile fields render inert on the profile and in the editor', async ({ browser }) => {
+  await control('reset');
+  const description = PAYLOADS.filter((p) => p.length < 1000)
+    .join('\n')
+    .slice(0, 1500);
+  const res = await actAs<{ status: number }>('mallory', 'i/update', {
+    name: '<img src=x onerror="window.__pwned=7"> :blobcat:',
+    description,
+    location: '[here](javascript:window.__pwned=8)',
+    birthday: '2000-01-02',
+    fields: [
+      { name: '<script>window.__pwned=9</script>', value: '[link](javascript:window.__pwned=10) <img src=x onerror=alert(1)>' },
+      { name: '$[fg.color=f00;position:fixed;inset:0 cover]', value: 'data:text/html,<script>alert(1)</script>' },
+      { name: 'RTL \u202Egnp.exe', value: `${'$[x2 '.repeat(50)}deep${']'.repeat(50)} :"><img src=x onerror=alert(1)>:` },
+      { name: 'site', value: 'https://example.com/ok' },
+    ],
+  });
+  expect(res.status).toBe(200);
+
+  for (const [viewer, path, scope] of [
+    ['alice', '/@mallory', 'header.user'],
+    // In the editor the fields are input values; the bio's live preview is what renders.
+    ['mallory', '/settings/profile', 'section.preview .bio'],
+  ] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', () => {
+        const w = window as unknown as { __violations?: number };
+        w.__violations = (w.__violations ?? 0) + 1;
+      });
+    });
+    await signInAs(page, viewer);
+    await page.goto(path);
+    await expect(page.locator(scope)).toContainText('script tag');
+    if (viewer === 'alice') await expect(page.locator(scope).getByRole('link', { name: 'https://example.com/ok' })).toBeVisible();
+    expect(await inspect(page, scope), path).toEqual(clean);
+    expect(dialogs).toEqual([]);
+    await context.close();
+  }
 });

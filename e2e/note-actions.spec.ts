@@ -52,6 +52,7 @@ test('react through the picker, search and keyboard included', async ({ page }) 
   await expect(picker.getByRole('region', { name: 'Recently used' }).getByRole('button').first()).toHaveAccessibleName(
     'party popper',
   );
+  await picker.getByRole('tab', { name: 'blobs' }).click();
   await picker.getByRole('region', { name: 'blobs' }).getByRole('button', { name: ':blobcat:' }).click();
   await expect(reaction(note, ':blobcat:: 1, including yours')).toBeVisible();
   await expect(reaction(note, /^🎉/)).toHaveCount(0);

@@ -97,6 +97,10 @@ for (const path of [
   '/antennas/new',
   '/channels',
   '/channels?tab=following',
+  '/my/drive',
+  '/settings/profile',
+  '/settings/reactions',
+  '/about',
 ]) {
   test(`axe finds no serious or critical violation on ${path}`, async ({ page }) => {
     if (path === '/signin') await page.goto(path);

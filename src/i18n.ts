@@ -5,49 +5,40 @@ type Module = { default: Messages };
 type I18nMessages = NonNullable<Parameters<typeof createI18n>[0]['messages']>;
 
 // Each file in locales/<lang>/ is one namespace: locales/en/timeline.json → t('timeline.…').
-// English is the fallback and ships in the first screen; other languages load when chosen.
-// A namespace only its own pages read (hundreds of achievement names; antennas, channels, clips,
-// Explore, announcements, Catch-up) loads with them, in every language, English too: see loadNamespace and withNamespace.
+// English is the fallback and ships in the first screen; other languages load when chosen, their
+// files listed in locales/files.ts. Namespaces only some pages read (hundreds of achievement names;
+// Catch-up, Drive, profile editing, the reaction settings, About, antennas, channels, clips,
+// Explore, announcements) load with those pages, in every language, English too: see withStrings.
+// ON_DEMAND, this glob and locales/files.ts name the same.
+export const ON_DEMAND = new Set([
+  'achievements',
+  'about',
+  'announcements',
+  'antennas',
+  'catchup',
+  'channels',
+  'clips',
+  'drive',
+  'explore',
+  'profile',
+  'reactions',
+]);
 const english = import.meta.glob<Module>(
   [
     './locales/en/*.json',
-    '!./locales/en/achievements.json',
-    '!./locales/en/announcements.json',
-    '!./locales/en/antennas.json',
-    '!./locales/en/catchup.json',
-    '!./locales/en/channels.json',
-    '!./locales/en/clips.json',
-    '!./locales/en/explore.json',
+    '!./locales/en/{achievements,about,announcements,antennas,catchup,channels,clips,drive,explore,profile,reactions}.json',
   ],
   { eager: true },
 );
-const others = {
-  ...import.meta.glob<Module>(['./locales/*/*.json', '!./locales/en/*.json']),
-  ...import.meta.glob<Module>([
-    './locales/en/achievements.json',
-    './locales/en/announcements.json',
-    './locales/en/antennas.json',
-    './locales/en/catchup.json',
-    './locales/en/channels.json',
-    './locales/en/clips.json',
-    './locales/en/explore.json',
-  ]),
-};
-const ON_DEMAND = new Set(['achievements', 'announcements', 'antennas', 'catchup', 'channels', 'clips', 'explore']);
+const others = () => import('./locales/files');
 
 function parts(path: string): { lang: string; ns: string } {
-  const [, lang = '', ns = ''] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
+  const [, lang = '', ns = ''] = /([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
   return { lang, ns };
 }
 
-export const LOCALES = [
-  'en',
-  ...new Set(
-    Object.keys(others)
-      .map((path) => parts(path).lang)
-      .filter((lang) => lang !== 'en'),
-  ),
-];
+// The languages in src/locales/ (locales.test.ts checks the list against the folders).
+export const LOCALES = ['en', 'ja', 'id-ID', 'ko-KR', 'zh-CN'];
 export const LANGUAGE_KEY = 'mkc:language';
 
 const language = (tag: string) => tag.toLowerCase().split('-')[0];
@@ -81,7 +72,7 @@ const loaded = new Set(Object.keys(english).map((path) => `en/${parts(path).ns}`
 const wanted = new Set<string>();
 
 async function loadFiles(lang: string, take: (ns: string) => boolean): Promise<void> {
-  const files = Object.entries(others).filter(([path]) => {
+  const files = Object.entries((await others()).files).filter(([path]) => {
     const { lang: l, ns } = parts(path);
     return l === lang && take(ns) && !loaded.has(`${l}/${ns}`);
   });
@@ -102,9 +93,9 @@ export async function loadNamespace(ns: string): Promise<void> {
   await Promise.all([...new Set(['en', shown])].map((lang) => loadFiles(lang, (n) => n === ns)));
 }
 
-/** A route's page that reads an on-demand namespace: it shows once the strings are in too. */
-export function withNamespace<T>(ns: string, page: () => Promise<T>): () => Promise<T> {
-  return async () => (await Promise.all([page(), loadNamespace(ns)]))[0];
+/** A lazy page or component and the on-demand namespaces it reads: both load together. */
+export function withStrings<T>(namespaces: readonly string[], load: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([load(), ...namespaces.map(loadNamespace)]))[0];
 }
 
 // Shows `lang` once its strings are in (English stays on screen meanwhile, never bare keys).

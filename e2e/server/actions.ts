@@ -266,6 +266,8 @@ export interface UploadInput {
   isSensitive?: boolean;
   width?: number | null;
   height?: number | null;
+  folderId?: string | null;
+  comment?: string | null;
 }
 
 export function uploadFile(db: Db, owner: UserRecord, input: UploadInput, at?: number): FileRecord {
@@ -279,9 +281,11 @@ export function uploadFile(db: Db, owner: UserRecord, input: UploadInput, at?: n
     isSensitive: input.isSensitive ?? false,
     width: input.width ?? null,
     height: input.height ?? null,
+    folderId: input.folderId ?? null,
+    comment: input.comment ?? null,
   };
   db.files.set(file.id, file);
-  if (at === undefined) db.events.emit('main', owner.id, 'driveFileCreated', packFile(db, file, false));
+  if (at === undefined) db.events.emit('main', owner.id, 'driveFileCreated', packFile(db, file, 'self'));
   return file;
 }
 

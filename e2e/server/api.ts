@@ -128,6 +128,8 @@ export async function handleApi(
   try {
     const { params, file } = await parseRequest(req, url);
     if (await applyFault(res, faults, name)) return;
+    // An upload the client cancelled while it was held up never completed: nothing is stored.
+    if (file && req.socket.destroyed) return;
     const caller: Caller | null | undefined = authenticate(db, tokenOf(req, params));
     if (caller === null) throw errors.authenticationFailed();
     const result = await invoke(db, name, params, caller, file);

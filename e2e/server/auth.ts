@@ -4,6 +4,8 @@ export interface Caller {
   user: UserRecord;
   /** null for a native token (no limits) */
   permissions: string[] | null;
+  /** the token used, for what Misskey keys by access token (i/registry); absent for the control API */
+  token?: string;
 }
 
 /** undefined: no token given; null: the token is unknown. */
@@ -12,7 +14,7 @@ export function authenticate(db: Db, token: string | undefined): Caller | null |
   const record: TokenRecord | undefined = db.tokens.get(token);
   const user = record ? db.users.get(record.userId) : undefined;
   if (!record || !user) return null;
-  return { user, permissions: record.permissions };
+  return { user, permissions: record.permissions, token };
 }
 
 export function hasPermission(caller: Caller, kind: string | undefined): boolean {

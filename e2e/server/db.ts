@@ -26,6 +26,14 @@ export interface UserRecord {
   pinnedNoteIds: string[];
   /** Soft word mute, applied by clients: words that must all appear, or "/regex/flags". */
   mutedWords: (string[] | string)[];
+  location: string | null;
+  /** YYYY-MM-DD */
+  birthday: string | null;
+  fields: { name: string; value: string }[];
+  isCat: boolean;
+  /** drive files shown as the avatar and banner; null shows the generated avatar / no banner */
+  avatarId: string | null;
+  bannerId: string | null;
   /** Who may start a chat with the user (2026 profile). */
   chatScope: ChatScope;
   /** Role policies that differ from the default role for this user (set by the control API). */
@@ -137,6 +145,15 @@ export interface FileRecord {
   isSensitive: boolean;
   width: number | null;
   height: number | null;
+  folderId: string | null;
+  comment: string | null;
+}
+
+export interface FolderRecord {
+  id: string;
+  userId: string;
+  name: string;
+  parentId: string | null;
 }
 
 export interface EmojiRecord {
@@ -259,6 +276,8 @@ export interface DbEvents {
   note: [note: NoteRecord];
   noteUpdated: [noteId: string, type: 'reacted' | 'unreacted' | 'pollVoted' | 'deleted', body: unknown];
   main: [userId: string, type: string, body: unknown];
+  /** the `drive` channel's events (fileUpdated, folderCreated, …) */
+  drive: [userId: string, type: string, body: unknown];
   broadcast: [type: string, body: unknown];
   userList: [listId: string, type: 'userAdded' | 'userRemoved', body: unknown];
   /** an event on `userId`'s chatUser channels for the conversation with `otherId` */
@@ -278,6 +297,9 @@ export class Db {
   readonly users = new Map<string, UserRecord>();
   readonly notes = new Map<string, NoteRecord>();
   readonly files = new Map<string, FileRecord>();
+  readonly folders = new Map<string, FolderRecord>();
+  /** i/registry: `${userId} ${domain ?? ''} ${scope.join('/')}` → key → value */
+  readonly registry = new Map<string, Map<string, unknown>>();
   readonly emojis = new Map<string, EmojiRecord>();
   readonly notifications: NotificationRecord[] = [];
   readonly tokens = new Map<string, TokenRecord>();

@@ -10,6 +10,8 @@ export interface EndpointContext {
   me: UserRecord | null;
   /** the uploaded file of a multipart request */
   file?: File;
+  /** the app access token (MiAuth) used, or null for a native token; i/registry keeps such a caller's items apart */
+  accessToken?: string | null;
 }
 
 export interface Endpoint {

@@ -115,6 +115,52 @@ export const errors = {
   searchUnavailable: clientError('UNAVAILABLE', '0b44998d-77aa-4427-80d0-d2c9b8523011', 'Search of notes unavailable.'),
   noSuchListToShow: clientError('NO_SUCH_LIST', '7bc05c21-1d7a-41ae-88f1-66820f4dc686', 'No such list.'),
 
+  // i/update
+  noSuchAvatar: clientError('NO_SUCH_AVATAR', '539f3a45-f215-4f81-a9a8-31293640207f', 'No such avatar file.'),
+  noSuchBanner: clientError('NO_SUCH_BANNER', '0d8f5629-f210-41c2-9433-735831a58595', 'No such banner file.'),
+  avatarNotAnImage: clientError(
+    'AVATAR_NOT_AN_IMAGE',
+    'f419f9f8-2f4d-46b1-9fb4-49d3a2fd7191',
+    'The file specified as an avatar is not an image.',
+  ),
+  bannerNotAnImage: clientError(
+    'BANNER_NOT_AN_IMAGE',
+    '75aedb19-2afd-4e6d-87fc-67941256fa60',
+    'The file specified as a banner is not an image.',
+  ),
+  // drive
+  noFreeSpace: clientError(
+    'NO_FREE_SPACE',
+    'd08dbc37-a6a9-463a-8c47-96c32ab5f064',
+    'Cannot upload the file because you have no free space of drive.',
+  ),
+  invalidFileNameToUpload: clientError('INVALID_FILE_NAME', 'f449b209-0c60-4e51-84d5-29486263bfd4', 'Invalid file name.'),
+  invalidFileName: clientError('INVALID_FILE_NAME', '395e7156-f9f0-475e-af89-53c3c23080c2', 'Invalid file name.'),
+  noSuchFileToShow: clientError('NO_SUCH_FILE', '067bc436-2718-4795-b0fb-ecbe43949e31', 'No such file.'),
+  noSuchFileToUpdate: clientError('NO_SUCH_FILE', 'e7778c7e-3af9-49cd-9690-6dbc3e6c972d', 'No such file.'),
+  noSuchFileToDelete: clientError('NO_SUCH_FILE', '908939ec-e52b-4458-b395-1025195cea58', 'No such file.'),
+  accessDeniedToShowFile: clientError('ACCESS_DENIED', '25b73c73-68b1-41d0-bad1-381cfdf6579f', 'Access denied.'),
+  accessDeniedToUpdateFile: clientError('ACCESS_DENIED', '01a53b27-82fc-445b-a0c1-b558465a8ed2', 'Access denied.'),
+  accessDeniedToDeleteFile: clientError('ACCESS_DENIED', '5eb8d909-2540-4970-90b8-dd6f86088121', 'Access denied.'),
+  noSuchFolderToMoveTo: clientError('NO_SUCH_FOLDER', 'ea8fb7a5-af77-4a08-b608-c0218176cd73', 'No such folder.'),
+  noSuchParentToCreateIn: clientError('NO_SUCH_FOLDER', '53326628-a00d-40a6-a3cd-8975105c0f95', 'No such folder.'),
+  noSuchFolderToShow: clientError('NO_SUCH_FOLDER', 'd74ab9eb-bb09-4bba-bf24-fb58f761e1e9', 'No such folder.'),
+  noSuchFolderToUpdate: clientError('NO_SUCH_FOLDER', 'f7974dac-2c0d-4a27-926e-23583b28e98e', 'No such folder.'),
+  noSuchParentFolder: clientError('NO_SUCH_PARENT_FOLDER', 'ce104e3a-faaf-49d5-b459-10ff0cbbcaa1', 'No such parent folder.'),
+  recursiveNesting: clientError(
+    'RECURSIVE_NESTING',
+    'dbeb024837894013aed44279f9199740',
+    'It can not be structured like nesting folders recursively.',
+  ),
+  noSuchFolderToDelete: clientError('NO_SUCH_FOLDER', '1069098f-c281-440f-b085-f9932edbe091', 'No such folder.'),
+  hasChildFilesOrFolders: clientError(
+    'HAS_CHILD_FILES_OR_FOLDERS',
+    'b0fc8a17-963c-405d-bfbc-859a487295e1',
+    'This folder has child files or folders.',
+  ),
+  // i/registry
+  noSuchKey: clientError('NO_SUCH_KEY', 'ac3ed68a-62f0-422b-a7bc-d5e09e8f6a6a', 'No such key.'),
+
   invalidParam: (param: string, reason: string) =>
     new ApiError(400, 'INVALID_PARAM', '3d81ceae-475f-4600-b2a8-2bc116157532', 'Invalid param.', 'client', { param, reason }),
   authenticationFailed: () =>

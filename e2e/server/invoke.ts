@@ -22,7 +22,8 @@ export async function invoke(db: Db, name: string, params: Params, caller: Calle
   if (endpoint.requireCredential && !caller) throw errors.credentialRequired();
   if (caller && endpoint.kind && !hasPermission(caller, endpoint.kind)) throw errors.permissionDenied();
   try {
-    return await endpoint.handler({ db, params, me: caller?.user ?? null, ...(file ? { file } : {}) });
+    const accessToken = caller && caller.permissions !== null ? (caller.token ?? null) : null;
+    return await endpoint.handler({ db, params, me: caller?.user ?? null, accessToken, ...(file ? { file } : {}) });
   } catch (error) {
     if (error instanceof ApiError) throw error;
     const e = error instanceof Error ? error : new Error(String(error));

@@ -6,6 +6,7 @@ import type {
   Db,
   EmojiRecord,
   FileRecord,
+  FolderRecord,
   NoteDraftRecord,
   NoteRecord,
   NotificationRecord,
@@ -72,7 +73,11 @@ const MODERN_POLICIES: Omit<ModernPolicies, keyof Policies> = {
 // grants, which adds note search. The control API can change a user's policies (policyOverrides).
 export function rolePolicies(db: Db, user: UserRecord | null = null): Policies & Partial<ModernPolicies> {
   const base = { ...POLICIES, canSearchNotes: user !== null };
-  if (!db.modern) return base;
+  if (!db.modern) {
+    // 2024.10 has only its own policies: an override of a later one does not show there.
+    const known = Object.entries(user?.policyOverrides ?? {}).filter(([key]) => key in POLICIES);
+    return { ...base, ...(Object.fromEntries(known) as Partial<Policies>) };
+  }
   return { ...base, ...MODERN_POLICIES, ...user?.policyOverrides };
 }
 
@@ -104,17 +109,23 @@ export function avatarFileName(user: UserRecord): string {
   return `avatar-${user.id}.svg`;
 }
 
+// A profile image set from the drive, or null when it is gone (Misskey clears it on delete).
+function profileImageUrl(db: Db, fileId: string | null): string | null {
+  const file = fileId === null ? undefined : db.files.get(fileId);
+  return file ? db.fileUrl(file.id) : null;
+}
+
 export function packUserLite(db: Db, user: UserRecord): Misskey.entities.UserLite {
   return {
     id: user.id,
     name: user.name,
     username: user.username,
     host: user.host ?? null,
-    avatarUrl: db.fileUrl(avatarFileName(user)),
+    avatarUrl: profileImageUrl(db, user.avatarId) ?? db.fileUrl(avatarFileName(user)),
     avatarBlurhash: null,
     avatarDecorations: [],
     isBot: user.isBot,
-    isCat: false,
+    isCat: user.isCat,
     ...(user.host ? { instance: packInstance(db, user.host) } : {}),
     emojis: {},
     onlineStatus: (db.online.get(user.id) ?? 0) > 0 ? 'online' : 'unknown',
@@ -137,16 +148,16 @@ function userDetailedBase(db: Db, user: UserRecord, viewerId: string | null): Us
     createdAt: idToDate(user.id).toISOString(),
     updatedAt: user.updatedAt,
     lastFetchedAt: null,
-    bannerUrl: null,
+    bannerUrl: profileImageUrl(db, user.bannerId),
     bannerBlurhash: null,
     isLocked: user.isLocked,
     isSilenced: false,
     isSuspended: false,
     description: user.description,
-    location: null,
-    birthday: null,
+    location: user.location,
+    birthday: user.birthday,
     lang: null,
-    fields: [],
+    fields: user.fields.map((f) => ({ ...f })),
     verifiedLinks: [],
     followersCount: db.followersOf(user.id).length,
     followingCount: db.followeesOf(user.id).length,
@@ -207,8 +218,8 @@ export function packMe(db: Db, user: UserRecord): MeDetailed {
     twoFactorEnabled: false,
     usePasswordLessLogin: false,
     securityKeys: false,
-    avatarId: null,
-    bannerId: null,
+    avatarId: user.avatarId,
+    bannerId: user.bannerId,
     followedMessage: null,
     isModerator: false,
     isAdmin: user.isAdmin,
@@ -249,8 +260,17 @@ export function packMe(db: Db, user: UserRecord): MeDetailed {
   };
 }
 
-export function packFile(db: Db, file: FileRecord, withOwner: boolean): Misskey.entities.DriveFile {
+/**
+ * How much of a DriveFile a response carries: `self` (drive/files/create and update, driveFileCreated:
+ * no userId, no folder), `list` (drive/files, a note's files: userId only) or `detail` (drive/files/show:
+ * the owner and the folder with its counts).
+ */
+export type FilePack = 'self' | 'list' | 'detail';
+
+export function packFile(db: Db, file: FileRecord, how: FilePack): Misskey.entities.DriveFile {
   const url = db.fileUrl(file.id);
+  const folder = how === 'detail' && file.folderId !== null ? db.folders.get(file.folderId) : undefined;
+  const owner = how === 'detail' ? db.users.get(file.userId) : undefined;
   return {
     id: file.id,
     createdAt: idToDate(file.id).toISOString(),
@@ -263,12 +283,28 @@ export function packFile(db: Db, file: FileRecord, withOwner: boolean): Misskey.
     properties: file.width !== null && file.height !== null ? { width: file.width, height: file.height } : {},
     url,
     thumbnailUrl: file.type.startsWith('image/') ? url : null,
-    comment: null,
-    folderId: null,
-    folder: null,
-    userId: withOwner ? file.userId : null,
-    user: null,
+    comment: file.comment,
+    folderId: file.folderId,
+    folder: folder ? packFolder(db, folder, true) : null,
+    userId: how === 'self' ? null : file.userId,
+    user: owner ? packUserLite(db, owner) : null,
   };
+}
+
+/** A DriveFolder; `detail` adds the counts and, up the tree, the parent (drive/folders/show). */
+export function packFolder(db: Db, folder: FolderRecord, detail: boolean): Misskey.entities.DriveFolder {
+  const packed: Misskey.entities.DriveFolder = {
+    id: folder.id,
+    createdAt: idToDate(folder.id).toISOString(),
+    name: folder.name,
+    parentId: folder.parentId,
+  };
+  if (!detail) return packed;
+  packed.foldersCount = [...db.folders.values()].filter((f) => f.parentId === folder.id).length;
+  packed.filesCount = [...db.files.values()].filter((f) => f.folderId === folder.id).length;
+  const parent = folder.parentId === null ? undefined : db.folders.get(folder.parentId);
+  if (parent) packed.parent = packFolder(db, parent, true);
+  return packed;
 }
 
 export function emojiUrl(db: Db, emoji: EmojiRecord): string {
@@ -373,7 +409,7 @@ export function packNote(db: Db, note: NoteRecord, viewerId: string | null, opti
       ? []
       : note.fileIds.flatMap((id) => {
           const file = db.files.get(id);
-          return file ? [packFile(db, file, true)] : [];
+          return file ? [packFile(db, file, 'list')] : [];
         }),
     replyId: note.replyId,
     renoteId: note.renoteId,
@@ -435,7 +471,7 @@ export function packChatRoom(db: Db, room: ChatRoomRecord, viewerId: string | nu
 
 function packChatFile(db: Db, fileId: string | null): Misskey.entities.DriveFile | null {
   const file = fileId === null ? undefined : db.files.get(fileId);
-  return file ? packFile(db, file, false) : null;
+  return file ? packFile(db, file, 'self') : null;
 }
 
 /** The lite 1:1 pack (create-to-user, user-timeline, the chatUser stream): reactions carry no user. */
@@ -521,7 +557,7 @@ export function packNoteDraft(db: Db, d: NoteDraftRecord): Misskey.entities.Note
     fileIds: d.fileIds,
     files: d.fileIds.flatMap((id) => {
       const file = db.files.get(id);
-      return file ? [packFile(db, file, false)] : [];
+      return file ? [packFile(db, file, 'self')] : [];
     }),
     replyId: d.replyId,
     renoteId: d.renoteId,

@@ -120,6 +120,12 @@ export function seed(seedNumber: number, baseUrl: string, profile: MisskeyProfil
       unreadSpecified: new Set(),
       pinnedNoteIds: [],
       mutedWords: [],
+      location: null,
+      birthday: null,
+      fields: [],
+      isCat: false,
+      avatarId: null,
+      bannerId: null,
       chatScope: spec.chatScope ?? 'everyone',
       policyOverrides: {},
     };
@@ -173,6 +179,10 @@ export function seed(seedNumber: number, baseUrl: string, profile: MisskeyProfil
     image('alice', 'lemon.png', 3, 400, 120),
   ];
   const sensitivePhoto = image('bob', 'sensitive.png', 4, 240, 160, true);
+  // alice keeps one photo in a folder, so her drive has something to open.
+  const folder = db.ids.next(start - HOUR);
+  db.folders.set(folder, { id: folder, userId: users.alice!.id, name: 'Photos', parentId: null });
+  db.files.get(photos[3]!)!.folderId = folder;
 
   const humans = ['alice', 'bob', 'carol', 'admin', 'dave', 'newsbot', 'pollbot'];
   const posted: NoteRecord[] = [];

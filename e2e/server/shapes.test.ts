@@ -89,6 +89,52 @@ describe('REST shapes match Misskey 2024.10.1', () => {
     expectSameShape(file, fixture('rest-drive-files-create.json').response);
   });
 
+  it('i/update, drive, registry and stats (second batch)', async () => {
+    const updated = await api(
+      server,
+      'i/update',
+      { name: 'Alice', location: 'Loopback', birthday: '2000-01-02', fields: [{ name: 'a', value: 'b' }] },
+      token('alice'),
+    );
+    expectSameShape(updated.body, fixture('rest-i-update.json').response);
+    expectSameShape((await api(server, 'drive', {}, token('alice'))).body, fixture('rest-drive.json').response);
+    const folder = (await api(server, 'drive/folders/create', { name: 'Shapes' }, token('alice'))).body as { id: string };
+    expectSameShape(folder, fixture('rest-drive-folders-create.json').response);
+    const folders = (await api(server, 'drive/folders', { limit: 10 }, token('alice'))).body as unknown[];
+    expectSameShape(folders[0], fixture('rest-drive-folders.json').response[0]);
+    const form = new FormData();
+    form.append('i', token('alice'));
+    form.append('file', new Blob([new Uint8Array(8)], { type: 'image/png' }), 'b.png');
+    const file = (await (await fetch(`${server.url}/api/drive/files/create`, { method: 'POST', body: form })).json()) as {
+      id: string;
+    };
+    expectSameShape(file, fixture('rest-drive-files-create-small-png.json').response);
+    const moved = await api(
+      server,
+      'drive/files/update',
+      { fileId: file.id, name: 'c.png', folderId: folder.id, isSensitive: true },
+      token('alice'),
+    );
+    expectSameShape(moved.body, fixture('rest-drive-files-update.json').response);
+    const listed = (await api(server, 'drive/files', { folderId: folder.id, limit: 10 }, token('alice'))).body as unknown[];
+    expectSameShape(listed[0], fixture('rest-drive-files-in-folder.json').response[0]);
+    const shown = (await api(server, 'drive/files/show', { fileId: file.id }, token('alice'))).body as { folder: unknown };
+    expectSameShape(shown, fixture('rest-drive-files-show.json').response);
+    expect(Object.keys(shown.folder as object).sort()).toEqual(
+      Object.keys(fixture('rest-drive-files-show.json').response.folder).sort(),
+    );
+    const value = ['👍', '❤', '🎉'];
+    await api(server, 'i/registry/set', { scope: ['client'], key: 'reactions', value }, token('alice'));
+    expect((await api(server, 'i/registry/get', { scope: ['client'], key: 'reactions' }, token('alice'))).body).toEqual(
+      fixture('rest-i-registry-get.json').response,
+    );
+    const stats = (await api(server, 'stats', {})).body as Record<string, unknown>;
+    expect(Object.keys(stats).sort()).toEqual(Object.keys(fixture('rest-stats.json').response).sort());
+    // The seed's remote user (hana@mk.example.org) counts among all users, not this server's own.
+    expect(stats.originalUsersCount).toBe((stats.usersCount as number) - 1);
+    expect(stats.instances).toBe(1);
+  });
+
   it('timeline items', async () => {
     const ours = (await api(server, 'notes/timeline', { limit: 100 }, token('alice'))).body as {
       renoteId: string | null;

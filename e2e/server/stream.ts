@@ -93,6 +93,12 @@ export class StreamHub {
       for (const c of this.connections) if (c.captures.has(noteId)) c.send('noteUpdated', { id: noteId, type, body });
     });
     db.events.on('main', (userId, type, body) => this.onMain(userId, type, body));
+    db.events.on('drive', (userId, type, body) => {
+      for (const c of this.connections) {
+        const drive = c.userId === userId ? c.channels.find((ch) => ch.channel === 'drive') : undefined;
+        if (drive) c.sendChannel(drive.id, type, body);
+      }
+    });
     db.events.on('broadcast', (type, body) => {
       for (const c of this.connections) c.send(type, body);
     });

@@ -54,3 +54,4 @@ export { default as IconSpeakerphone } from '@tabler/icons-vue/dist/esm/icons/Ic
 export { default as IconPaperclip } from '@tabler/icons-vue/dist/esm/icons/IconPaperclip.mjs';
 export { default as IconAntenna } from '@tabler/icons-vue/dist/esm/icons/IconAntenna.mjs';
 export { default as IconDeviceTv } from '@tabler/icons-vue/dist/esm/icons/IconDeviceTv.mjs';
+export { default as IconCloud } from '@tabler/icons-vue/dist/esm/icons/IconCloud.mjs';

@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
-import { withNamespace } from '@/i18n';
+import { withStrings } from '@/i18n';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -26,7 +26,7 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/:acct(@[^/]+)/clips',
     name: 'user-clips',
-    component: withNamespace('clips', () => import('@/pages/UserClipsPage.vue')),
+    component: withStrings(['clips'], () => import('@/pages/UserClipsPage.vue')),
   },
   {
     path: '/notifications',
@@ -46,7 +46,7 @@ const routes: RouteRecordRaw[] = [
     path: '/catch-up',
     name: 'catch-up',
     // Its strings load with it (an on-demand namespace), so it never shows bare keys.
-    component: withNamespace('catchup', () => import('@/pages/CatchUpPage.vue')),
+    component: withStrings(['catchup'], () => import('@/pages/CatchUpPage.vue')),
     meta: { requiresAccount: true },
   },
   { path: '/chat', name: 'chat', component: () => import('@/pages/ChatPage.vue'), meta: { requiresAccount: true } },
@@ -72,52 +72,77 @@ const routes: RouteRecordRaw[] = [
   { path: '/search', name: 'search', component: () => import('@/pages/SearchPage.vue') },
   { path: '/lists', name: 'lists', component: () => import('@/pages/ListsPage.vue'), meta: { requiresAccount: true } },
   { path: '/lists/:id', name: 'list', component: () => import('@/pages/ListPage.vue'), meta: { requiresAccount: true } },
-  { path: '/explore', name: 'explore', component: withNamespace('explore', () => import('@/pages/ExplorePage.vue')) },
+  { path: '/explore', name: 'explore', component: withStrings(['explore'], () => import('@/pages/ExplorePage.vue')) },
   {
     path: '/clips',
     name: 'clips',
-    component: withNamespace('clips', () => import('@/pages/ClipsPage.vue')),
+    component: withStrings(['clips'], () => import('@/pages/ClipsPage.vue')),
     meta: { requiresAccount: true },
   },
-  { path: '/clips/:id', name: 'clip', component: withNamespace('clips', () => import('@/pages/ClipPage.vue')) },
+  { path: '/clips/:id', name: 'clip', component: withStrings(['clips'], () => import('@/pages/ClipPage.vue')) },
   {
     path: '/announcements',
     name: 'announcements',
-    component: withNamespace('announcements', () => import('@/pages/AnnouncementsPage.vue')),
+    component: withStrings(['announcements'], () => import('@/pages/AnnouncementsPage.vue')),
   },
   {
     path: '/antennas',
     name: 'antennas',
-    component: withNamespace('antennas', () => import('@/pages/AntennasPage.vue')),
+    component: withStrings(['antennas'], () => import('@/pages/AntennasPage.vue')),
     meta: { requiresAccount: true },
   },
   {
     path: '/antennas/new',
     name: 'antenna-new',
-    component: withNamespace('antennas', () => import('@/pages/AntennaEditPage.vue')),
+    component: withStrings(['antennas'], () => import('@/pages/AntennaEditPage.vue')),
     meta: { requiresAccount: true },
   },
   {
     path: '/antennas/:id',
     name: 'antenna',
-    component: withNamespace('antennas', () => import('@/pages/AntennaPage.vue')),
+    component: withStrings(['antennas'], () => import('@/pages/AntennaPage.vue')),
     meta: { requiresAccount: true },
   },
   {
     path: '/antennas/:id/edit',
     name: 'antenna-edit',
-    component: withNamespace('antennas', () => import('@/pages/AntennaEditPage.vue')),
+    component: withStrings(['antennas'], () => import('@/pages/AntennaEditPage.vue')),
     meta: { requiresAccount: true },
   },
-  { path: '/channels', name: 'channels', component: withNamespace('channels', () => import('@/pages/ChannelsPage.vue')) },
+  { path: '/channels', name: 'channels', component: withStrings(['channels'], () => import('@/pages/ChannelsPage.vue')) },
   {
     path: '/channels/new',
     name: 'channel-new',
-    component: withNamespace('channels', () => import('@/pages/ChannelNewPage.vue')),
+    component: withStrings(['channels'], () => import('@/pages/ChannelNewPage.vue')),
     meta: { requiresAccount: true },
   },
-  { path: '/channels/:id', name: 'channel', component: withNamespace('channels', () => import('@/pages/ChannelPage.vue')) },
+  { path: '/channels/:id', name: 'channel', component: withStrings(['channels'], () => import('@/pages/ChannelPage.vue')) },
   { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsPage.vue') },
+  {
+    path: '/settings/profile',
+    name: 'profile-edit',
+    component: withStrings(['profile', 'drive'], () => import('@/pages/ProfileEditPage.vue')),
+    meta: { requiresAccount: true },
+  },
+  {
+    path: '/settings/reactions',
+    name: 'reaction-settings',
+    component: withStrings(['reactions'], () => import('@/pages/ReactionSettingsPage.vue')),
+    meta: { requiresAccount: true },
+  },
+  {
+    path: '/my/drive',
+    name: 'drive',
+    component: withStrings(['drive'], () => import('@/pages/DrivePage.vue')),
+    meta: { requiresAccount: true },
+  },
+  {
+    path: '/my/drive/folder/:folder',
+    name: 'drive-folder',
+    component: withStrings(['drive'], () => import('@/pages/DrivePage.vue')),
+    meta: { requiresAccount: true },
+  },
+  { path: '/about', name: 'about', component: withStrings(['about'], () => import('@/pages/AboutPage.vue')) },
   { path: '/share', name: 'share', component: () => import('@/pages/SharePage.vue') },
   { path: '/signin', name: 'signin', component: () => import('@/pages/SignInPage.vue') },
   { path: '/miauth-callback', name: 'miauth', component: () => import('@/pages/MiAuthCallbackPage.vue') },

@@ -1,68 +1,39 @@
-import { computed, ref, type Ref } from 'vue';
+import { computed, type Ref } from 'vue';
+import type * as Misskey from 'misskey-js';
 import { toApiError } from '@/api/errors';
 import { useErrorMessage } from '@/app/useErrorMessage';
+import { useUploadQueue } from '@/drive/useUploadQueue';
 import { useSessionStore } from '@/stores/session';
 import type { Draft } from './draftModel.ts';
 import { MAX_FILES } from './postParams.ts';
 
-export interface Upload {
-  key: number;
-  name: string;
-  loaded: number;
-  total: number;
-  error: string | null;
-  controller: AbortController;
-}
+export type { Upload } from '@/drive/useUploadQueue';
 
-/** Files going up to the drive with progress; finished ones join the draft's attachments. */
+/** The draft's files: uploads going up with progress, and files from the drive; finished ones join the draft. */
 export function useUploads(draft: Ref<Draft>) {
   const session = useSessionStore();
   const describe = useErrorMessage();
-  const uploads = ref<Upload[]>([]);
-  let nextKey = 0;
+  const queue = useUploadQueue((file) => draft.value.files.push(file));
 
-  const busy = computed(() => uploads.value.some((u) => u.error === null));
-  const room = () => MAX_FILES - draft.value.files.length - uploads.value.filter((u) => u.error === null).length;
-
-  function find(key: number): Upload | undefined {
-    return uploads.value.find((u) => u.key === key);
-  }
-
-  function dismiss(key: number): void {
-    find(key)?.controller.abort();
-    uploads.value = uploads.value.filter((u) => u.key !== key);
-  }
-
-  async function start(file: File): Promise<void> {
-    const key = nextKey++;
-    uploads.value.push({ key, name: file.name, loaded: 0, total: file.size, error: null, controller: new AbortController() });
-    const upload = find(key)!;
-    try {
-      const driveFile = await session.api.upload(
-        file,
-        { name: file.name },
-        (loaded, total) => {
-          upload.loaded = loaded;
-          upload.total = total;
-        },
-        upload.controller.signal,
-      );
-      uploads.value = uploads.value.filter((u) => u.key !== key);
-      draft.value.files.push(driveFile);
-    } catch (e) {
-      const err = toApiError(e, 'drive/files/create');
-      if (err.kind !== 'aborted') upload.error = describe(err);
-    }
-  }
+  const busy = computed(() => queue.active.value > 0);
+  const room = () => MAX_FILES - draft.value.files.length - queue.active.value;
 
   /** Returns how many files did not fit under the server's limit of attachments. */
   function add(files: Iterable<File>): number {
     let skipped = 0;
     for (const file of files) {
       if (room() <= 0) skipped++;
-      else void start(file);
+      else void queue.start(file);
     }
     return skipped;
+  }
+
+  /** Files picked from the drive, skipping ones already attached; returns how many did not fit. */
+  function attachFromDrive(files: readonly Misskey.entities.DriveFile[]): number {
+    const fresh = files.filter((f) => !draft.value.files.some((d) => d.id === f.id));
+    const fits = fresh.slice(0, Math.max(0, room()));
+    draft.value.files.push(...fits);
+    return fresh.length - fits.length;
   }
 
   function remove(fileId: string): void {
@@ -80,5 +51,5 @@ export function useUploads(draft: Ref<Draft>) {
     }
   }
 
-  return { uploads, busy, add, dismiss, remove, setSensitive };
+  return { uploads: queue.uploads, busy, add, attachFromDrive, dismiss: queue.dismiss, remove, setSensitive };
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { i18n, loadLocale, loadNamespace, LOCALES, resolveLocale } from '@/i18n';
+import { i18n, loadLocale, loadNamespace, LOCALES, ON_DEMAND, resolveLocale } from '@/i18n';
+import { files } from './files';
 
 // Every string of every language compiles, and each translation has English's keys,
 // placeholders and plural forms (a missing one would show English, or the bare key).
@@ -7,9 +8,9 @@ import { i18n, loadLocale, loadNamespace, LOCALES, resolveLocale } from '@/i18n'
 type Tree = { [key: string]: string | Tree };
 const messages = () => i18n.global.messages.value as unknown as Record<string, Tree>;
 
-// The on-demand namespaces are checked like the rest.
+// The on-demand namespaces (achievements, Catch-up, Drive, ...) are checked like the rest.
 beforeAll(async () => {
-  await Promise.all(['achievements', 'announcements', 'antennas', 'catchup', 'channels', 'clips', 'explore'].map(loadNamespace));
+  await Promise.all([...ON_DEMAND].map(loadNamespace));
   await Promise.all(LOCALES.map(loadLocale));
 });
 
@@ -26,6 +27,15 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (message: string) => [...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*\}/g)].map((m) => m[1]).sort();
 const forms = (message: string) => message.split(/(?<!\{')\|(?!'\})/).length;
 const english = () => flatten(messages().en!);
+
+it('lists every language folder, and English files for exactly the on-demand namespaces', () => {
+  const folders = Object.keys(import.meta.glob('./*/app.json')).map((path) => path.split('/')[1]);
+  expect([...LOCALES].sort()).toEqual(folders.sort());
+  const english = Object.keys(files)
+    .filter((path) => path.startsWith('./en/'))
+    .map((path) => path.slice('./en/'.length, -'.json'.length));
+  expect(english.sort()).toEqual([...ON_DEMAND].sort());
+});
 
 it("ships the languages of Misskey's largest communities", () => {
   expect(LOCALES).toEqual(expect.arrayContaining(['en', 'ja', 'id-ID', 'ko-KR', 'zh-CN']));

@@ -345,6 +345,20 @@ describe('memory', () => {
   });
 });
 
+describe('updateUser', () => {
+  it("puts a user's new profile on each of their notes, nested ones included, keeping the UserLite shape", () => {
+    // The renote fixture: bob's pure renote of alice's plain note.
+    store.put(noteFrom(showRenote));
+    const renote = noteFrom(showRenote);
+    const before = Object.keys(store.get(PLAIN)!.user).sort();
+    const me = { ...store.get(PLAIN)!.user, name: 'Alice Renamed', isCat: true, location: 'not a UserLite field' };
+    store.updateUser(me);
+    expect(store.get(PLAIN)!.user).toMatchObject({ name: 'Alice Renamed', isCat: true });
+    expect(Object.keys(store.get(PLAIN)!.user).sort()).toEqual(before);
+    expect(store.get(renote.id)!.user.name).toBe(renote.user.name);
+  });
+});
+
 describe('normalizeReaction', () => {
   it.each([
     ['❤️', '❤'],

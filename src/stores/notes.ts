@@ -213,6 +213,19 @@ export const useNotesStore = defineScopedStore('notes', (scope) => {
     }
   }
 
+  /**
+   * A user's newer profile (the viewer's own after i/update or meUpdated) on every stored note of
+   * theirs. Only the fields the note's UserLite already has are taken, so the note keeps its shape.
+   */
+  function updateUser(user: Misskey.entities.UserLite): void {
+    for (const note of notes.values()) {
+      if (note.userId !== user.id) continue;
+      const lite: Record<string, unknown> = { ...note.user };
+      for (const key of Object.keys(lite)) if (key in user) lite[key] = (user as Record<string, unknown>)[key];
+      note.user = lite as Misskey.entities.UserLite;
+    }
+  }
+
   /** Holds notes in the store, once per holder; `unretain` lets go (a list holds what it shows). */
   function retain(ids: string | readonly string[]): void {
     for (const id of typeof ids === 'string' ? [ids] : ids) retained.set(id, (retained.get(id) ?? 0) + 1);
@@ -285,6 +298,7 @@ export const useNotesStore = defineScopedStore('notes', (scope) => {
     optimisticReact,
     optimisticUnreact,
     optimisticVote,
+    updateUser,
     retain,
     unretain,
     size,

@@ -6,6 +6,9 @@ import meta from '@/testing/fixtures/rest-meta.json';
 import me from '@/testing/fixtures/rest-i-alice.json';
 import emojis from '@/testing/fixtures/rest-emojis-post.json';
 import badToken from '@/testing/fixtures/rest-error-401-bad-token.json';
+import updated from '@/testing/fixtures/rest-i-update.json';
+import showPlain from '@/testing/fixtures/rest-notes-show-plain.json';
+import { useNotesStore } from './notes';
 import { useAccountsStore } from './accounts';
 import { useSessionStore } from './session';
 
@@ -95,5 +98,24 @@ describe('session', () => {
     expect(first.readyState).toBe(FakeWebSocket.CLOSED);
     expect(FakeWebSocket.latest.url).toContain('i=TOKEN-B');
     expect(accounts.active).toEqual({ kind: 'account', key: b.key });
+  });
+
+  it("meUpdated (after i/update, here or on another device) renames the account and the viewer's notes at once", async () => {
+    serve({ meta, emojis, i: me });
+    const accounts = useAccountsStore();
+    const account = accounts.add(ORIGIN, 'TOKEN', me.response as never);
+    const session = useSessionStore();
+    await session.open({ kind: 'account', key: account.key });
+    const notes = useNotesStore();
+    notes.put(showPlain.response as never);
+    const ws = FakeWebSocket.latest;
+    ws.serverOpen();
+    const main = (ws.frames[0] as { body: { id: string } }).body.id;
+    // The recorded i/update answer, for the same user as the session.
+    const renamed = { ...updated.response, id: me.response.id, avatarUrl: 'https://misskey.example/new-face.webp' };
+    ws.serverSend({ type: 'channel', body: { id: main, type: 'meUpdated', body: renamed } });
+    expect(session.me?.name).toBe('Alice Fixture');
+    expect(accounts.activeAccount).toMatchObject({ name: 'Alice Fixture', avatarUrl: 'https://misskey.example/new-face.webp' });
+    expect(notes.get(showPlain.response.id)?.user).toMatchObject({ name: 'Alice Fixture' });
   });
 });

@@ -278,9 +278,14 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     }
   }
 
-  // The server's newest word on the signed-in user (meUpdated, or an endpoint that answers with it).
+  // The server's newest word on the signed-in user (meUpdated, or an endpoint that answers with it),
+  // shown at once wherever the account appears: the account menu and the notes already on screen.
   function setMe(user: Misskey.entities.MeDetailed): void {
-    if (me.value && me.value.id === user.id) me.value = user;
+    if (!me.value || me.value.id !== user.id) return;
+    me.value = user;
+    const account = accounts.accounts.find((a) => a.userId === user.id && a.origin === origin.value);
+    if (account) accounts.updateProfile(account.key, user);
+    notes.updateUser(user);
   }
 
   function adjustCounts(key: 'followingCount' | 'followersCount', by: number): void {

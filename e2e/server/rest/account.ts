@@ -6,7 +6,8 @@ import { errors } from '../errors.ts';
 import { idToDate } from '../ids.ts';
 import { readAllNotifications } from '../notify.ts';
 import { packMe, packNotification, packUserLite, rolePolicies } from '../pack.ts';
-import { optionalBoolean, optionalString, requiredId, type Params } from '../params.ts';
+import { optionalBoolean, requiredId, type Params } from '../params.ts';
+import { readProfileUpdate } from '../profileUpdate.ts';
 import { page, readPaging } from '../paging.ts';
 
 // 2026 checks each type against its enum, which has no `:grouped` kinds (they are output only).
@@ -144,11 +145,9 @@ export const accountEndpoints: Record<string, Endpoint> = {
     kind: 'write:account',
     handler: (ctx) => {
       const me = signedIn(ctx);
-      const name = optionalString(ctx.params, 'name', { max: 50, nullable: true });
-      const description = optionalString(ctx.params, 'description', { max: 1500, nullable: true });
+      const applyProfile = readProfileUpdate(ctx.db, me, ctx.params);
       const mutedWords = readMutedWords(ctx.params, rolePolicies(ctx.db, me).wordMuteLimit);
-      if (name !== undefined) me.name = name;
-      if (description !== undefined) me.description = description;
+      applyProfile();
       if (mutedWords !== undefined) me.mutedWords = mutedWords;
       me.updatedAt = new Date().toISOString();
       const packed = packMe(ctx.db, me);

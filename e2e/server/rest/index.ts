@@ -14,6 +14,7 @@ import { followRequestEndpoints } from './followRequests.ts';
 import { listEndpoints } from './lists.ts';
 import { metaEndpoints } from './meta.ts';
 import { noteEndpoints } from './notes.ts';
+import { registryEndpoints } from './registry.ts';
 import { swEndpoints } from './sw.ts';
 import { timelineEndpoints } from './timelines.ts';
 import { userEndpoints } from './users.ts';
@@ -33,6 +34,7 @@ export const endpoints: Record<string, Endpoint> = {
   ...channelEndpoints,
   ...announcementEndpoints,
   ...exploreEndpoints,
+  ...registryEndpoints,
   ...swEndpoints,
   ...chatEndpoints,
   ...draftEndpoints,

@@ -29,8 +29,8 @@ function packMeta(db: Db, detail: boolean): unknown {
 
 function packLegacyMeta(db: Db, detail: boolean): MetaLite | MetaDetailed {
   const meta: MetaLite = {
-    maintainerName: null,
-    maintainerEmail: null,
+    maintainerName: 'Admin',
+    maintainerEmail: 'admin@stand-in.invalid',
     version: db.version,
     providesTarball: false,
     name: 'Misskey stand-in',
@@ -74,7 +74,7 @@ function packLegacyMeta(db: Db, detail: boolean): MetaLite | MetaDetailed {
     enableEmail: false,
     enableServiceWorker: db.serviceWorker.enabled,
     translatorAvailable: false,
-    serverRules: [],
+    serverRules: ['Be kind to each other.', 'No spam, no **automated** mass posting.', 'Mark sensitive media as sensitive.'],
     policies: rolePolicies(db),
     mediaProxy: `${db.baseUrl}/proxy`,
     enableUrlPreview: true,
@@ -101,9 +101,39 @@ function packLegacyMeta(db: Db, detail: boolean): MetaLite | MetaDetailed {
   };
 }
 
+// The server's counters. Upstream reads them from charts that lag behind; here they are exact.
+// Misskey counts every user and note it knows; the original* ones are this server's own, and
+// instances the other servers it has met.
+function stats(db: Db) {
+  const local = (userId: string) => !db.users.get(userId)?.host;
+  const users = [...db.users.values()];
+  const notes = [...db.notes.values()];
+  let reactions = 0;
+  for (const note of notes) reactions += note.reactions.length;
+  let driveLocal = 0;
+  let driveRemote = 0;
+  for (const file of db.files.values()) {
+    if (local(file.userId)) driveLocal += file.data.length;
+    else driveRemote += file.data.length;
+  }
+  return {
+    notesCount: notes.length,
+    originalNotesCount: notes.filter((n) => local(n.userId)).length,
+    usersCount: users.length,
+    originalUsersCount: users.filter((u) => !u.host).length,
+    reactionsCount: reactions,
+    instances: new Set(users.flatMap((u) => (u.host ? [u.host] : []))).size,
+    driveUsageLocal: driveLocal,
+    driveUsageRemote: driveRemote,
+  };
+}
+
 export const metaEndpoints: Record<string, Endpoint> = {
   meta: {
     handler: ({ db, params }) => packMeta(db, optionalBoolean(params, 'detail', true)),
+  },
+  stats: {
+    handler: ({ db }) => stats(db),
   },
   emojis: {
     allowGet: true,

@@ -64,6 +64,12 @@ describe('searchEmoji', () => {
     expect(hug[0]?.char).toBe('🤗');
   });
 
+  it("finds the server's emoji by category, after matches by name", () => {
+    expect(searchEmoji(all, 'blobs').map((e) => e.name)).toEqual(['blobcat', 'blobcat_sad']);
+    // Our own Unicode categories are not searched by their ids.
+    expect(searchEmoji(all, 'smileys')).toEqual([]);
+  });
+
   it('accepts :colons: and ignores case and spaces around', () => {
     expect(searchEmoji(all, ' :BlobCat: ')[0]?.name).toBe('blobcat');
   });

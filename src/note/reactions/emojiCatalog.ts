@@ -59,7 +59,8 @@ export function customEmoji(
 
 /**
  * Best matches first: a name equal to the query, then a name starting with it, a keyword equal to
- * it, a keyword starting with it, a word of the name starting with it, then anything containing it.
+ * it, a keyword starting with it, a word of the name starting with it, anything containing it, and
+ * last the server's emoji whose category contains it.
  */
 export function searchEmoji(all: readonly PickerEmoji[], query: string, limit = 60): PickerEmoji[] {
   const q = query.trim().toLowerCase().replace(/^:|:$/g, '');
@@ -80,6 +81,8 @@ function rank(e: PickerEmoji, q: string): number | null {
   if (e.keywords.some((k) => k.startsWith(q))) return 3;
   if (e.name.split(/[\s_:-]+/).some((w) => w.startsWith(q))) return 4;
   if (e.name.includes(q) || e.keywords.some((k) => k.includes(q))) return 5;
+  // Only custom emoji carry a category the reader sees; ours are internal ids.
+  if (e.char === null && e.category.toLowerCase().includes(q)) return 6;
   return null;
 }
 
