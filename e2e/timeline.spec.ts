@@ -34,10 +34,17 @@ function noteUnderEyes(page: Page): Promise<{ id: string; top: number } | null> 
   });
 }
 
+// Puts the mouse over the notes, so the wheel scrolls the page (the navigation beside them
+// scrolls on its own when its links do not fit the window).
+async function pointAtNotes(page: Page): Promise<void> {
+  const box = (await page.getByRole('region', { name: 'Notes' }).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, 400);
+}
+
 // Scrolls down with the mouse wheel and waits until the page is at rest (a wheel scroll is
 // animated, and notes rendered on the way may shift it); returns the note then being read.
 async function scrollDown(page: Page, px: number): Promise<{ id: string; top: number }> {
-  await page.mouse.move(400, 400);
+  await pointAtNotes(page);
   await page.mouse.wheel(0, px);
   let last = '';
   await expect
@@ -241,7 +248,7 @@ test('notes are captured while on screen and released once they leave', async ({
   const onFirstScreen = await capturesSettleOnScreen();
   expect(onFirstScreen).toBeGreaterThan(0);
 
-  await page.mouse.move(400, 400);
+  await pointAtNotes(page);
   const heldAlong: number[] = [];
   for (let step = 0; step < 50 && (await seenSoFar()).length < 60; step++) {
     await page.mouse.wheel(0, 700);
@@ -635,7 +642,7 @@ test('a long timeline: 1,000 notes down and back with a bounded DOM, captures on
 
   // Down, in steps shorter than the viewport so that every note crosses the screen, until the list
   // has gone past the notes it keeps.
-  await page.mouse.move(400, 400);
+  await pointAtNotes(page);
   const renderedSoFar = () => page.evaluate(() => (window as unknown as Probe).rendered.size);
   for (let step = 0; step < 700 && (await renderedSoFar()) < 1050; step++) {
     await page.mouse.wheel(0, 600);
@@ -724,7 +731,7 @@ test('j and k reach a note that was not rendered when the key was pressed', asyn
   await page.keyboard.press('j');
   await expect.poll(focusedId).toBe(ids[0]);
   // Far down: the focused note stays (focus is not lost), its neighbours are no longer rendered.
-  await page.mouse.move(400, 400);
+  await pointAtNotes(page);
   for (let i = 0; i < 4; i++) await scrollDown(page, 2000);
   await expect(page.locator(`article[data-note-id="${ids[1]}"]`)).toHaveCount(0);
   expect(await focusedId()).toBe(ids[0]);
