@@ -48,3 +48,4 @@ export { default as IconBellRinging } from '@tabler/icons-vue/dist/esm/icons/Ico
 export { default as IconLayoutColumns } from '@tabler/icons-vue/dist/esm/icons/IconLayoutColumns.mjs';
 export { default as IconMessages } from '@tabler/icons-vue/dist/esm/icons/IconMessages.mjs';
 export { default as IconCalendarTime } from '@tabler/icons-vue/dist/esm/icons/IconCalendarTime.mjs';
+export { default as IconMoodSmile } from '@tabler/icons-vue/dist/esm/icons/IconMoodSmile.mjs';
