@@ -49,3 +49,5 @@ export { default as IconLayoutColumns } from '@tabler/icons-vue/dist/esm/icons/I
 export { default as IconMessages } from '@tabler/icons-vue/dist/esm/icons/IconMessages.mjs';
 export { default as IconCalendarTime } from '@tabler/icons-vue/dist/esm/icons/IconCalendarTime.mjs';
 export { default as IconMoodSmile } from '@tabler/icons-vue/dist/esm/icons/IconMoodSmile.mjs';
+export { default as IconMoodEmpty } from '@tabler/icons-vue/dist/esm/icons/IconMoodEmpty.mjs';
+export { default as IconCloudOff } from '@tabler/icons-vue/dist/esm/icons/IconCloudOff.mjs';
