@@ -46,7 +46,12 @@ export default defineConfig({
       ],
     },
     VitePWA({
-      registerType: 'autoUpdate',
+      // Our own worker (src/sw/sw.ts): the precached shell, plus push and the share target.
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      // A new build waits for the reader ("A new version is ready — Reload", see src/app/pwa.ts).
+      registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['favicon.svg'],
       manifest: {
@@ -63,12 +68,22 @@ export default defineConfig({
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Sharing a link, text or pictures to the installed app opens the composer with them.
+        share_target: {
+          action: '/share',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: {
+            title: 'title',
+            text: 'text',
+            url: 'url',
+            files: [{ name: 'files', accept: ['image/*', 'video/*', 'audio/*'] }],
+          },
+        },
       },
-      workbox: {
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
-        navigateFallback: '/index.html',
-        // Never cache API calls or the stream: they belong to whatever server the user reads.
-        navigateFallbackDenylist: [/^\/api\//, /^\/streaming/],
+        rollupFormat: 'iife',
       },
     }),
   ],

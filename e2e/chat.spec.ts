@@ -196,3 +196,25 @@ test('a chat draft survives a reload; read-only chat shows no composer', async (
   await expect(page.getByText('Chat is read-only for your account')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Message' })).toHaveCount(0);
 });
+
+test('with Data saver on, a conversation and the Chat dot are updated by polling, with no socket', async ({ page }) => {
+  test.setTimeout(90_000);
+  const seed = await users(SERVER);
+  await page.addInitScript(() => localStorage.setItem('mkc:data-saver', 'on'));
+  await signInAs(page, 'alice', SERVER);
+  await page.goto('/local');
+  await expect(page.getByText('Data saver is on. Updating every 15 s.')).toBeVisible();
+  const chatLink = nav(page).getByRole('link', { name: /^Chat/ });
+  await expect(chatLink.getByTestId('unread-dot')).toHaveCount(0);
+
+  // Bob writes while alice is elsewhere: the dot comes with a poll.
+  await actAs('bob', 'chat/messages/create-to-user', { toUserId: seed.alice!.id, text: 'Polled hello' }, SERVER);
+  await expect(chatLink.getByTestId('unread-dot')).toBeVisible({ timeout: 30_000 });
+
+  // In the conversation, the next message comes with a poll too.
+  await page.goto(`/chat/user/${seed.bob!.id}`);
+  await expect(message(page, 'Polled hello')).toBeVisible();
+  await actAs('bob', 'chat/messages/create-to-user', { toUserId: seed.alice!.id, text: 'And another one' }, SERVER);
+  await expect(message(page, 'And another one')).toBeVisible({ timeout: 30_000 });
+  expect((await sockets(SERVER)).filter((s) => s.user === 'alice')).toEqual([]);
+});

@@ -175,3 +175,42 @@ test('Compose on the deck posts as the account picked, the focused column’s by
     '@bob',
   );
 });
+
+test('with upgrades refused each column polls as its own account, and streams again once they are allowed', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/deck');
+  await addColumn(page, 'Local', `@bob@${host}`);
+  await addColumn(page, 'Mentions', `@alice@${host}`);
+  const bobsLocal = column(page, `Local · @bob@${host}`);
+  const alicesMentions = column(page, `Mentions · @alice@${host}`);
+  await expect(bobsLocal.locator('article[data-note-id]').first()).toBeVisible();
+  await expect.poll(async () => (await openSockets()).map((s) => s.user).sort()).toEqual(['alice', 'bob']);
+
+  await control('refuse-upgrades', { seconds: 60 });
+  await control('drop-sockets');
+  const local = unique('polled into the column');
+  const mention = unique('@alice polled mention');
+  const localId = (await actAs<{ body: { createdNote: { id: string } } }>('carol', 'notes/create', { text: local })).body
+    .createdNote.id;
+  const mentionId = (await actAs<{ body: { createdNote: { id: string } } }>('carol', 'notes/create', { text: mention })).body
+    .createdNote.id;
+
+  // No socket of either account opens; each column reads over REST as its account, and says so.
+  for (const col of [bobsLocal, alicesMentions])
+    await expect(col.getByRole('status').filter({ hasText: 'Updating every 15 s' })).toBeVisible({ timeout: 40_000 });
+  await expect(bobsLocal.locator(`article[data-note-id="${localId}"]`)).toHaveCount(1, { timeout: 20_000 });
+  await expect(alicesMentions.locator(`article[data-note-id="${mentionId}"]`)).toHaveCount(1, { timeout: 20_000 });
+  expect(await openSockets()).toEqual([]);
+
+  // Upgrades allowed: both accounts stream again, the columns stop polling, nothing shows twice.
+  await control('refuse-upgrades', { seconds: 0 });
+  await expect.poll(async () => (await openSockets()).map((s) => s.user).sort(), { timeout: 30_000 }).toEqual(['alice', 'bob']);
+  for (const col of [bobsLocal, alicesMentions])
+    await expect(col.getByRole('status').filter({ hasText: 'Updating every 15 s' })).toHaveCount(0);
+  const streamed = unique('streamed to the column');
+  const streamedId = (await actAs<{ body: { createdNote: { id: string } } }>('carol', 'notes/create', { text: streamed })).body
+    .createdNote.id;
+  await expect(bobsLocal.locator(`article[data-note-id="${streamedId}"]`)).toHaveCount(1);
+  await expect(bobsLocal.locator(`article[data-note-id="${localId}"]`)).toHaveCount(1);
+  await expect(alicesMentions.locator(`article[data-note-id="${mentionId}"]`)).toHaveCount(1);
+});

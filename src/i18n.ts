@@ -6,14 +6,17 @@ type I18nMessages = NonNullable<Parameters<typeof createI18n>[0]['messages']>;
 
 // Each file in locales/<lang>/ is one namespace: locales/en/timeline.json → t('timeline.…').
 // English is the fallback and ships in the first screen; other languages load when chosen.
-// A namespace only one page reads (hundreds of achievement names) loads with that page, in
-// every language, English too: see loadNamespace.
-const english = import.meta.glob<Module>(['./locales/en/*.json', '!./locales/en/achievements.json'], { eager: true });
+// A namespace only one page reads (hundreds of achievement names, Catch-up) loads with that
+// page, in every language, English too: see loadNamespace.
+const english = import.meta.glob<Module>(
+  ['./locales/en/*.json', '!./locales/en/achievements.json', '!./locales/en/catchup.json'],
+  { eager: true },
+);
 const others = {
   ...import.meta.glob<Module>(['./locales/*/*.json', '!./locales/en/*.json']),
-  ...import.meta.glob<Module>('./locales/en/achievements.json'),
+  ...import.meta.glob<Module>(['./locales/en/achievements.json', './locales/en/catchup.json']),
 };
-const ON_DEMAND = new Set(['achievements']);
+const ON_DEMAND = new Set(['achievements', 'catchup']);
 
 function parts(path: string): { lang: string; ns: string } {
   const [, lang = '', ns = ''] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];

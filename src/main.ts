@@ -21,4 +21,4 @@ setLocale(initialLocale())
 
 // Not awaited: the shell paints at once and pages show their own loading state.
 void useSessionStore().restore();
-registerServiceWorker();
+registerServiceWorker((url) => void router.push(url));

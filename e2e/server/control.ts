@@ -6,6 +6,7 @@ import { CORS, readBody, sendJson } from './http.ts';
 import { emojiSvg } from './images.ts';
 import { packEmojiDetailed } from './pack.ts';
 import { invoke } from './invoke.ts';
+import { vapidPublicKey } from './push.ts';
 import type { Params } from './params.ts';
 import type { SeedUser } from './seed.ts';
 import type { Db } from './db.ts';
@@ -36,6 +37,11 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
   }
   if (req.method === 'GET' && route === 'sockets') {
     sendJson(res, 200, target.stream.describe(), CORS);
+    return;
+  }
+  if (req.method === 'GET' && route === 'push') {
+    const db = target.db();
+    sendJson(res, 200, { registrations: db.swSubscriptions, pushes: db.pushes }, CORS);
     return;
   }
   if (req.method !== 'POST') {
@@ -126,6 +132,16 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       // As i/regenerate-token does: open sockets stay up and hear that their token is dead.
       if (route === 'regenerate-token') db.events.emit('main', user.id, 'myTokenRegenerated', null);
       sendJson(res, 200, { ok: true }, CORS);
+      return;
+    }
+    case 'service-worker': {
+      // What admin/update-meta does to enableServiceWorker (turned off here, the key goes too, as
+      // on a server that never set one up).
+      if (typeof body.enabled !== 'boolean') return bad(res, 'need {enabled: boolean}');
+      db.serviceWorker = body.enabled
+        ? { enabled: true, publicKey: db.serviceWorker.publicKey ?? vapidPublicKey() }
+        : { enabled: false, publicKey: null };
+      sendJson(res, 200, { ok: true, publicKey: db.serviceWorker.publicKey }, CORS);
       return;
     }
     case 'policies': {

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type * as Misskey from 'misskey-js';
 import { IdGenerator } from './ids.ts';
+import { vapidPublicKey, type PushRecord, type SwSubscriptionRecord } from './push.ts';
 
 // The in-memory model behind every endpoint and channel. Records hold raw data;
 // pack.ts turns them into the misskey-js entity shapes a viewer sees.
@@ -243,6 +244,11 @@ export class Db {
   /** meta.version; an old one with --legacy-api-stream */
   version = '2024.10.1';
   profile: MisskeyProfile = '2024.10';
+  /** Push notifications: meta's enableServiceWorker and swPublickey (admin/update-meta sets both). */
+  serviceWorker: { enabled: boolean; publicKey: string | null } = { enabled: true, publicKey: vapidPublicKey() };
+  /** sw/register's registrations, and the pushes they would have received (see push.ts). */
+  readonly swSubscriptions: SwSubscriptionRecord[] = [];
+  readonly pushes: PushRecord[] = [];
 
   private readonly timers = new Set<NodeJS.Timeout>();
 

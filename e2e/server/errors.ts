@@ -25,6 +25,8 @@ export class ApiError extends Error {
 const clientError = (code: string, id: string, message: string) => () => new ApiError(400, code, id, message);
 
 export const errors = {
+  // The id carries a leading space in Misskey's source (sw/update-registration.ts), so on the wire too.
+  noSuchRegistration: clientError('NO_SUCH_REGISTRATION', ' b09d8066-8064-5613-efb6-0e963b21d012', 'No such registration.'),
   noSuchNote: clientError('NO_SUCH_NOTE', '24fcbfc6-2e37-42b6-8388-c29b3861a08d', 'No such note.'),
   noSuchUser: clientError('NO_SUCH_USER', '4362f8dc-731f-4ad8-a694-be5a88922a24', 'No such user.'),
   noSuchFile: clientError('NO_SUCH_FILE', 'b6992544-63e7-67f0-fa7f-32444b1b5306', 'Some files are not found.'),

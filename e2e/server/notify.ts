@@ -1,8 +1,10 @@
 import type { Db, NotificationRecord } from './db.ts';
 import { packNotification } from './pack.ts';
+import { sendPush } from './push.ts';
 
 // Notifications: stored, pushed on `main` at once, and pushed again as
-// `unreadNotification` about 2 s later if the recipient has not read them by then.
+// `unreadNotification` about 2 s later if the recipient has not read them by then (with a web
+// push to the recipient's registrations at that moment, as Misskey's NotificationService does).
 
 const UNREAD_DELAY_MS = 2000;
 
@@ -28,7 +30,9 @@ export function notify(db: Db, recipientId: string, input: NotificationInput, at
   db.events.emit('main', recipientId, 'notification', packNotification(db, record));
   db.later(() => {
     if (!record.isRead && db.notifications.includes(record)) {
-      db.events.emit('main', recipientId, 'unreadNotification', packNotification(db, record));
+      const packed = packNotification(db, record);
+      db.events.emit('main', recipientId, 'unreadNotification', packed);
+      sendPush(db, recipientId, 'notification', packed);
     }
   }, UNREAD_DELAY_MS);
   return record;
@@ -43,7 +47,10 @@ export function readAllNotifications(db: Db, userId: string, always = false): vo
       changed = true;
     }
   }
-  if (changed || always) db.events.emit('main', userId, 'readAllNotifications', null);
+  if (changed || always) {
+    db.events.emit('main', userId, 'readAllNotifications', null);
+    sendPush(db, userId, 'readAllNotifications', undefined);
+  }
 }
 
 /** The 2 s delayed unreadMention / unreadSpecifiedNote, sent only while still unread (2024.10; 2026 has neither). */

@@ -42,6 +42,16 @@ export async function sockets(server = E2E_SERVER_URL): Promise<SocketInfo[]> {
   return Array.isArray(body) ? body : body.sockets;
 }
 
+export interface PushSent {
+  endpoint: string;
+  payload: { type: string; body?: unknown; userId: string; dateTime: number };
+}
+
+// The pushes the server would have sent (it cannot reach a push service), oldest first.
+export async function pushes(server = E2E_SERVER_URL): Promise<PushSent[]> {
+  return (await inspect<{ pushes: PushSent[] }>('push', server)).pushes;
+}
+
 // A REST call as a seeded user, the way another client would make it.
 export async function actAs<T = unknown>(
   username: string,

@@ -16,6 +16,15 @@ vi.mock('@/stream/store', () => ({
   }),
 }));
 const sessionState = reactive(session);
+// What is kept on the device, and the "server is back" listeners.
+const device = vi.hoisted(() => ({ kept: new Map<string, { value: unknown; savedAt: number }>(), back: new Set<() => void>() }));
+vi.mock('@/offline/useReadCache', () => ({
+  useReadCache: () => ({
+    load: async (what: string) => device.kept.get(what) ?? null,
+    save: (what: string, value: unknown) => device.kept.set(what, { value, savedAt: Date.now() }),
+    onServerBack: (fn: () => void) => device.back.add(fn),
+  }),
+}));
 
 type Entry = { id: string };
 const flush = async () => {
@@ -24,10 +33,13 @@ const flush = async () => {
 };
 
 // A server holding entries e01…eNN: untilId pages newest first, sinceId-only pages oldest first.
-function feedOn(all: Entry[], refreshHead = false) {
+function feedOn(
+  all: Entry[],
+  { keep, offline = false, refreshHead = false }: { keep?: string; offline?: boolean; refreshHead?: boolean } = {},
+) {
   const calls: FeedCursor[] = [];
   const held: string[] = [];
-  let fail = false;
+  let fail = offline;
   const scope = effectScope();
   const feed = scope.run(() =>
     usePagedFeed<Entry>({
@@ -44,6 +56,7 @@ function feedOn(all: Entry[], refreshHead = false) {
       },
       hold: (list) => held.push(...list.map((e) => e.id)),
       release: (list) => list.forEach((e) => held.splice(held.indexOf(e.id), 1)),
+      ...(keep ? { keep } : {}),
       refreshHead,
     }),
   )!;
@@ -80,7 +93,7 @@ describe('usePagedFeed', () => {
 
   it('with refreshHead, re-reads the newest page after a reconnect and lets it replace what it covers', async () => {
     const all = entries(1, 30);
-    const t = feedOn(all, true);
+    const t = feedOn(all, { refreshHead: true });
     await flush();
     all.push(...entries(31, 33));
     t.feed.prepend([{ id: 'e31' }]);
@@ -118,6 +131,26 @@ describe('usePagedFeed', () => {
     expect(t.held).toHaveLength(5);
     expect(t.calls.filter((c) => !c.untilId && !c.sinceId)).toHaveLength(2);
     sessionState.me = { id: 'alice' };
+    t.scope.stop();
+  });
+
+  it('kept entries show until the first page comes, stay marked offline, and are replaced once the server is back', async () => {
+    device.kept.set('feed', { value: entries(1, 3).reverse(), savedAt: 42 });
+    const all = entries(1, 5);
+    const t = feedOn(all, { keep: 'feed', offline: true });
+    await flush();
+    expect(t.feed.items.value.map((e) => e.id)).toEqual(['e03', 'e02', 'e01']);
+    expect(t.feed.asOf.value).toBe(42);
+    expect(t.feed.error.value).toBeNull();
+
+    t.recover();
+    device.back.forEach((fn) => fn());
+    await flush();
+    expect(t.feed.items.value.map((e) => e.id)).toEqual(['e05', 'e04', 'e03', 'e02', 'e01']);
+    expect(t.feed.asOf.value).toBeNull();
+    expect([...t.held].sort()).toEqual(['e01', 'e02', 'e03', 'e04', 'e05']);
+    // The server's newest entries are what is kept now.
+    expect((device.kept.get('feed')?.value as Entry[]).map((e) => e.id)[0]).toBe('e05');
     t.scope.stop();
   });
 });

@@ -2,6 +2,7 @@ import { onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { toApiError, type ApiError } from '@/api/errors';
 import { useSessionStore } from '@/stores/session';
 import { useStreamStore } from '@/stream/store';
+import { useReadCache } from '@/offline/useReadCache';
 
 export interface FeedCursor {
   untilId?: string;
@@ -16,6 +17,9 @@ export interface FeedOptions<T extends { id: string }> {
   release?(entries: T[]): void;
   // The server has just answered with a page: what it listed counts as read.
   onRead?(): void;
+  // Keeps the newest entries on the device under this name: shown while the first page is asked
+  // for, and instead of it offline.
+  keep?: string;
   /**
    * Entries stand for several server items (a group of notifications carries only its oldest
    * member's id), so what came meanwhile cannot be asked for with sinceId: after a reconnect
@@ -25,6 +29,8 @@ export interface FeedOptions<T extends { id: string }> {
 }
 
 const PAGE = 20;
+// How many of the newest entries are kept on the device.
+const KEEP = 40;
 // After a reconnect, what came while the socket was down; more than this and the reader pages.
 const CATCH_UP = 100;
 
@@ -47,10 +53,13 @@ function newestFirst<T extends { id: string }>(list: T[]): T[] {
 export function usePagedFeed<T extends { id: string }>(opts: FeedOptions<T>) {
   const session = useSessionStore();
   const stream = useStreamStore();
+  const kept = useReadCache();
   const items = shallowRef<T[]>([]);
   const loading = ref(false);
   const done = ref(false);
   const error = shallowRef<ApiError | null>(null);
+  // When the entries shown were kept on the device (not yet, or not, the server's first page).
+  const asOf = ref<number | null>(null);
   let generation = 0;
 
   function add(incoming: T[], where: 'start' | 'end'): void {
@@ -60,8 +69,47 @@ export function usePagedFeed<T extends { id: string }>(opts: FeedOptions<T>) {
     items.value = where === 'start' ? newestFirst([...fresh, ...items.value]) : [...items.value, ...fresh];
   }
 
+  function keep(): void {
+    if (opts.keep && asOf.value === null && items.value.length) kept.save(opts.keep, items.value.slice(0, KEEP));
+  }
+
+  // The first page: what was kept shows until the server answers, which then replaces it.
+  async function loadFirst(): Promise<void> {
+    const gen = generation;
+    loading.value = true;
+    error.value = null;
+    const cached = opts.keep
+      ? kept.load<T[]>(opts.keep).then((found) => {
+          if (!found || gen !== generation || items.value.length) return;
+          add(found.value, 'end');
+          asOf.value = found.savedAt;
+        })
+      : null;
+    try {
+      const page = await opts.fetch({}, PAGE);
+      if (gen !== generation) return;
+      await cached;
+      opts.onRead?.();
+      if (asOf.value !== null) {
+        opts.release?.(items.value);
+        items.value = [];
+        asOf.value = null;
+      }
+      add(page, 'end');
+      if (page.length === 0) done.value = true;
+      keep();
+    } catch (e) {
+      await cached;
+      // Offline with kept entries on screen: they stay, marked; paging waits for the server.
+      if (gen === generation && asOf.value === null) error.value = toApiError(e, opts.endpoint);
+    } finally {
+      if (gen === generation) loading.value = false;
+    }
+  }
+
   async function loadMore(): Promise<void> {
     if (loading.value || done.value || session.status !== 'ready') return;
+    if (!items.value.length || asOf.value !== null) return loadFirst();
     const gen = generation;
     loading.value = true;
     error.value = null;
@@ -98,6 +146,7 @@ export function usePagedFeed<T extends { id: string }>(opts: FeedOptions<T>) {
         if (gen !== generation) return;
         opts.onRead?.();
         replaceHead(page);
+        keep();
       } catch {
         // As below: the next visit shows them.
       }
@@ -109,6 +158,7 @@ export function usePagedFeed<T extends { id: string }>(opts: FeedOptions<T>) {
       if (gen !== generation) return;
       opts.onRead?.();
       add([...page].reverse(), 'start');
+      keep();
     } catch {
       // Missed entries stay missed until the next visit; live ones keep coming.
     }
@@ -121,9 +171,14 @@ export function usePagedFeed<T extends { id: string }>(opts: FeedOptions<T>) {
     loading.value = false;
     done.value = false;
     error.value = null;
+    asOf.value = null;
   }
 
   const offReconnected = stream.onReconnected(() => void catchUp());
+  // Kept entries on screen (an offline start): the server's first page replaces them once it can be asked.
+  kept.onServerBack(() => {
+    if (asOf.value !== null && !loading.value) void loadFirst();
+  });
 
   // A new account (or the first load after a reload) starts the list over.
   watch(
@@ -140,5 +195,10 @@ export function usePagedFeed<T extends { id: string }>(opts: FeedOptions<T>) {
     reset();
   });
 
-  return { items, loading, done, error, loadMore, prepend: (entries: T[]) => add(entries, 'start') };
+  function prepend(entries: T[]): void {
+    add(entries, 'start');
+    keep();
+  }
+
+  return { items, loading, done, error, asOf, loadMore, catchUp, prepend };
 }

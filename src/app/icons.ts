@@ -1,6 +1,7 @@
 // Tabler icons, the set Misskey itself uses: one module per icon, so a page ships only what it shows.
 // Icons are decoration: the control around each one carries the accessible name.
 export { default as IconHome } from '@tabler/icons-vue/dist/esm/icons/IconHome.mjs';
+export { default as IconHistory } from '@tabler/icons-vue/dist/esm/icons/IconHistory.mjs';
 export { default as IconPlanet } from '@tabler/icons-vue/dist/esm/icons/IconPlanet.mjs';
 export { default as IconUniverse } from '@tabler/icons-vue/dist/esm/icons/IconUniverse.mjs';
 export { default as IconWhirl } from '@tabler/icons-vue/dist/esm/icons/IconWhirl.mjs';

@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { loadNamespace } from '@/i18n';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -36,6 +37,13 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/FavoritesPage.vue'),
     meta: { requiresAccount: true },
   },
+  {
+    path: '/catch-up',
+    name: 'catch-up',
+    // Its strings load with it (an on-demand namespace), so it never shows bare keys.
+    component: () => Promise.all([import('@/pages/CatchUpPage.vue'), loadNamespace('catchup')]).then(([page]) => page),
+    meta: { requiresAccount: true },
+  },
   { path: '/chat', name: 'chat', component: () => import('@/pages/ChatPage.vue'), meta: { requiresAccount: true } },
   {
     path: '/chat/user/:userId',
@@ -60,6 +68,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/lists', name: 'lists', component: () => import('@/pages/ListsPage.vue'), meta: { requiresAccount: true } },
   { path: '/lists/:id', name: 'list', component: () => import('@/pages/ListPage.vue'), meta: { requiresAccount: true } },
   { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsPage.vue') },
+  { path: '/share', name: 'share', component: () => import('@/pages/SharePage.vue') },
   { path: '/signin', name: 'signin', component: () => import('@/pages/SignInPage.vue') },
   { path: '/miauth-callback', name: 'miauth', component: () => import('@/pages/MiAuthCallbackPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },

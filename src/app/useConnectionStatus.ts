@@ -2,7 +2,8 @@ import { computed, onScopeDispose, ref, watch } from 'vue';
 import { useStreamStore } from '@/stream/store';
 import { useSessionStore } from '@/stores/session';
 
-export type VisibleStatus = 'none' | 'reconnecting' | 'offline' | 'expired' | 'restored';
+// 'polling': no stream (Data saver, or sockets refused while REST works); what is on screen is polled.
+export type VisibleStatus = 'none' | 'reconnecting' | 'offline' | 'expired' | 'restored' | 'polling';
 
 // Blips shorter than this stay invisible: a healthy reconnect should not flash a banner.
 const QUIET_MS = 2000;
@@ -45,6 +46,7 @@ export function useConnectionStatus() {
 
   return computed<VisibleStatus>(() => {
     if (session.expired || stream.state === 'auth-failed') return 'expired';
+    if (stream.polling) return 'polling';
     if (troubleVisible.value) return stream.state === 'offline' ? 'offline' : 'reconnecting';
     if (restored.value) return 'restored';
     return 'none';

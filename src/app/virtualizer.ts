@@ -61,6 +61,8 @@ export interface VirtualListHandle {
   reveal(index: number): Promise<HTMLElement | null>;
   // The first item whose bottom is below the viewport's top.
   readingIndex(): number;
+  // The items on screen now (at least partly), top to bottom.
+  visibleIndexes(): number[];
   // The index of the item holding `el`, or -1.
   indexOf(el: Element | null): number;
   layout(): KeptLayout;

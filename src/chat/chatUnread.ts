@@ -32,7 +32,10 @@ export const useChatUnreadStore = defineScopedStore('chatUnread', (scope) => {
       unread.value = true;
       for (const fn of [...listeners]) fn(m);
     });
-    undo.push(stream.onReconnected(() => recheck()));
+    undo.push(
+      stream.onReconnected(() => recheck()),
+      stream.onPoll(() => recheck()),
+    );
   }
 
   function stop(): void {

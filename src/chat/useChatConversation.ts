@@ -116,6 +116,8 @@ export function useChatConversation(target: ChatTarget) {
   live.on('react', onReaction('react'));
   live.on('unreact', onReaction('unreact'));
   const offReconnected = stream.onReconnected(() => void catchUp());
+  // Without a stream (Data saver, sockets refused) the newest page is read on every poll.
+  const offPoll = stream.onPoll(() => void catchUp());
 
   /** Tells the server the conversation is read, while it is on screen; the server reads up to now. */
   function markRead(): void {
@@ -256,6 +258,7 @@ export function useChatConversation(target: ChatTarget) {
     scope.disposed = true;
     channel.dispose();
     offReconnected();
+    offPoll();
     document.removeEventListener('visibilitychange', onVisibility);
     window.removeEventListener('online', resumeWaiting);
     for (const id of [...timers.keys()]) clearTimer(id);

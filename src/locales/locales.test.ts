@@ -7,9 +7,9 @@ import { i18n, loadLocale, loadNamespace, LOCALES, resolveLocale } from '@/i18n'
 type Tree = { [key: string]: string | Tree };
 const messages = () => i18n.global.messages.value as unknown as Record<string, Tree>;
 
-// The on-demand namespaces (achievements) are checked like the rest.
+// The on-demand namespaces (achievements, Catch-up) are checked like the rest.
 beforeAll(async () => {
-  await loadNamespace('achievements');
+  await Promise.all([loadNamespace('achievements'), loadNamespace('catchup')]);
   await Promise.all(LOCALES.map(loadLocale));
 });
 
@@ -30,6 +30,7 @@ const english = () => flatten(messages().en!);
 it("ships the languages of Misskey's largest communities", () => {
   expect(LOCALES).toEqual(expect.arrayContaining(['en', 'ja', 'id-ID', 'ko-KR', 'zh-CN']));
   expect(english().has('achievements.notes1.name')).toBe(true);
+  expect(english().has('catchup.title')).toBe(true);
 });
 
 describe.each(LOCALES)('locale %s', (locale) => {

@@ -22,7 +22,7 @@ const Blank = defineComponent({ render: () => null });
 
 let pinia: Pinia;
 
-async function mount(noteId: string): Promise<HTMLElement> {
+async function mount(noteId: string, props: Record<string, unknown> = {}): Promise<HTMLElement> {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -35,7 +35,7 @@ async function mount(noteId: string): Promise<HTMLElement> {
   const i18n = createI18n({ legacy: false, locale: 'en', messages: { en: { note: noteMessages, errors: errorMessages } } });
   const el = document.createElement('div');
   document.body.append(el);
-  const app = createApp({ render: () => h(NoteView, { noteId }) });
+  const app = createApp({ render: () => h(NoteView, { noteId, ...props }) });
   app.use(pinia).use(i18n).use(router);
   await router.push('/');
   app.mount(el);
@@ -61,6 +61,36 @@ describe('NoteView', () => {
     expect(hrefs).toContain('/@alice');
     expect(hrefs).toContain(`/notes/${wrapper.renoteId}`);
     expect(hrefs).toContain(`/notes/${wrapper.id}`);
+  });
+
+  it('shows a note renoted by several once, naming the renoters (up to three), each linked to their renote', async () => {
+    const notes = useNotesStore();
+    const wrapper = note(showRenote);
+    const renoter = (id: string, username: string, name: string | null) =>
+      ({ ...wrapper, id, userId: `u-${username}`, user: { ...wrapper.user, id: `u-${username}`, username, name } }) as Note;
+    const renotes = [
+      renoter('r4', 'dave', 'Dave'),
+      renoter('r3', 'carol', null),
+      renoter('r2', 'bob', 'Bob'),
+      renoter('r1', 'erin', 'Erin'),
+    ];
+    renotes.forEach((r) => notes.put(r));
+    const target = wrapper.renoteId!;
+    let el = await mount(target, { renotes: renotes.slice(1).map((r) => r.id) });
+    expect(el.querySelector('article')?.dataset.noteId).toBe(target);
+    // (The renoters' line is loaded when first needed.)
+    await vi.waitFor(() => expect(el.querySelector('summary')?.textContent).toBe('Renoted by carol, Bob and Erin'));
+    const hrefs = [...el.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(expect.arrayContaining(['/notes/r3', '/notes/r2', '/notes/r1', '/@carol', '/@bob', '/@erin']));
+    el.remove();
+
+    el = await mount(target, { renotes: renotes.map((r) => r.id) });
+    await vi.waitFor(() => expect(el.querySelector('summary')?.textContent).toBe('Renoted by Dave, carol and 2 others'));
+    el.remove();
+
+    // One renote of a note that is in the timeline too: the usual "Renoted by" line.
+    el = await mount(target, { renotes: ['r2'] });
+    expect(el.querySelector('.renote-header')?.textContent).toContain('Renoted by Bob');
   });
 
   it('hides CW content until the reader asks for it', async () => {

@@ -1,19 +1,34 @@
 import { onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
 import { toApiError, type ApiError } from '@/api/errors';
 import * as noteUtil from 'misskey-js/note.js';
+import type * as Misskey from 'misskey-js';
 import { useNotesStore } from '@/stores/notes';
 import { useOutboxStore } from '@/stores/outbox';
 import { useSessionStore } from '@/stores/session';
+import { useReadCache } from '@/offline/useReadCache';
 
-// A note with the conversation above it and the replies below, held in the note store.
+type Note = Misskey.entities.Note;
+
+interface Thread {
+  note: Note;
+  conversation: Note[];
+  children: Note[];
+}
+
+// A note with the conversation above it and the replies below, held in the note store. The last
+// answer is kept on the device: shown while the server is asked, and instead of it offline.
 export function useNoteThread(noteId: Ref<string>) {
   const session = useSessionStore();
   const notes = useNotesStore();
+  const kept = useReadCache();
   const ancestors = shallowRef<string[]>([]);
   const children = shallowRef<string[]>([]);
   const loading = ref(false);
   const error = shallowRef<ApiError | null>(null);
+  // When the thread shown was kept (not yet, or not, the server's answer).
+  const asOf = ref<number | null>(null);
   let held: string[] = [];
+  let latest = 0;
 
   function hold(ids: string[]): void {
     ids.forEach((id) => notes.retain(id));
@@ -21,28 +36,47 @@ export function useNoteThread(noteId: Ref<string>) {
     held = ids;
   }
 
+  function show(thread: Thread): void {
+    const main = notes.put(thread.note);
+    // notes/conversation lists ancestors nearest first; show them oldest first.
+    const up = notes.putMany(thread.conversation).reverse();
+    const down = notes.putMany(thread.children);
+    hold([main, ...up, ...down]);
+    ancestors.value = up;
+    children.value = down;
+  }
+
   async function load(): Promise<void> {
     const id = noteId.value;
+    const request = ++latest;
+    const current = () => request === latest && id === noteId.value;
     loading.value = true;
     error.value = null;
+    // Resolves to whether the kept copy went on screen.
+    const cached = kept.load<Thread>(`note:${id}`).then((found) => {
+      if (!found || !current() || !loading.value) return false;
+      show(found.value);
+      asOf.value = found.savedAt;
+      loading.value = false;
+      return true;
+    });
     try {
       const [note, conversation, replies] = await Promise.all([
         session.api.request('notes/show', { noteId: id }),
         session.api.request('notes/conversation', { noteId: id, limit: 30 }),
         session.api.request('notes/children', { noteId: id, limit: 30 }),
       ]);
-      if (id !== noteId.value) return;
-      const main = notes.put(note);
-      // notes/conversation lists ancestors nearest first; show them oldest first.
-      const up = notes.putMany(conversation).reverse();
-      const down = notes.putMany(replies);
-      hold([main, ...up, ...down]);
-      ancestors.value = up;
-      children.value = down;
+      if (!current()) return;
+      const thread = { note, conversation, children: replies };
+      show(thread);
+      asOf.value = null;
+      kept.save(`note:${id}`, thread);
     } catch (e) {
-      if (id === noteId.value) error.value = toApiError(e, 'notes/show');
+      const fromCache = await cached;
+      // Offline (or the server down) with a kept copy on screen: it stays, marked.
+      if (current() && !fromCache) error.value = toApiError(e, 'notes/show');
     } finally {
-      if (id === noteId.value) loading.value = false;
+      if (current()) loading.value = false;
     }
   }
 
@@ -54,6 +88,11 @@ export function useNoteThread(noteId: Ref<string>) {
     const id = notes.put(note);
     hold([...held, id]);
     children.value = [...children.value, id];
+  });
+
+  // A kept copy on screen (offline): asked again once the server can be reached.
+  kept.onServerBack(() => {
+    if (asOf.value !== null && !loading.value) void load();
   });
 
   watch(
@@ -68,5 +107,5 @@ export function useNoteThread(noteId: Ref<string>) {
     hold([]);
   });
 
-  return { ancestors, children, loading, error, load };
+  return { ancestors, children, loading, error, asOf, load };
 }

@@ -115,18 +115,15 @@ describe('the line of a group', () => {
 describe('where a notification leads', () => {
   it('goes to the note when there is one, else to the user', () => {
     const mention = first('mention') as Extract<Notification, { type: 'mention' }>;
-    expect(notificationTarget(mention)).toEqual({ name: 'note', params: { id: mention.note.id } });
-    expect(notificationTarget(first('follow'))).toEqual({ name: 'user', params: { acct: '@bob' } });
+    expect(notificationTarget(mention)).toBe(`/notes/${mention.note.id}`);
+    expect(notificationTarget(first('follow'))).toBe('/@bob');
     const remote = first('follow') as Extract<Notification, { type: 'follow' }>;
-    expect(notificationTarget({ ...remote, user: { ...remote.user, host: 'remote.tld' } })).toEqual({
-      name: 'user',
-      params: { acct: '@bob@remote.tld' },
-    });
+    expect(notificationTarget({ ...remote, user: { ...remote.user, host: 'remote.tld' } })).toBe('/@bob@remote.tld');
   });
 
   it('goes to the note renoted for a renote', () => {
     const renote = first('renote') as Extract<Notification, { type: 'renote' }>;
-    expect(notificationTarget(renote)).toEqual({ name: 'note', params: { id: renote.note.renoteId } });
+    expect(notificationTarget(renote)).toBe(`/notes/${renote.note.renoteId}`);
   });
 
   it('quotes the renoted note of a pure renote, and only its CW when it has one', () => {

@@ -1,6 +1,5 @@
 // What a notification says and where it leads, whatever its type (newer servers add types).
 import type * as Misskey from 'misskey-js';
-import type { RouteLocationRaw } from 'vue-router';
 import { userAcct } from '@/note/acct';
 import { reactionLook, type ReactionEmojiSources, type ReactionLook } from '@/note/reactionEmoji';
 import type { ShownNotification } from './notificationGroups';
@@ -124,16 +123,19 @@ export function notificationText(n: Notification, tr: Translator): string {
   return tr.t(key, { ...params, user: user ? displayName(user) : '' });
 }
 
-/** The note it is about (for renotes, the note renoted), else the page or user it is about, else nowhere. */
-export function notificationTarget(n: Notification): RouteLocationRaw | null {
+/**
+ * The page of the note it is about (for renotes, the note renoted), else of the page or user it is
+ * about, else nowhere. A path, not a named route: the service worker opens it too (a push clicked).
+ */
+export function notificationTarget(n: Notification): string | null {
   const note = notificationNote(n);
   const about = note && (n.type === 'renote' || n.type === 'renote:grouped') && note.renoteId ? note.renoteId : note?.id;
-  if (about) return { name: 'note', params: { id: about } };
-  if (n.type === 'chatRoomInvitationReceived') return { name: 'chat' };
+  if (about) return `/notes/${encodeURIComponent(about)}`;
+  if (n.type === 'chatRoomInvitationReceived') return '/chat';
   // A scheduled note that failed is a plain draft again: the home composer offers it.
-  if (n.type === 'scheduledNotePostFailed') return { name: 'home' };
+  if (n.type === 'scheduledNotePostFailed') return '/';
   const user = notificationUser(n);
-  if (user) return { name: 'user', params: { acct: userAcct(user) } };
+  if (user) return `/${userAcct(user)}`;
   return null;
 }
 

@@ -37,12 +37,15 @@ export function useMentions(kind: MentionKind) {
   main.on('mention', (note) => {
     if (belongsTo(kind, note)) feed.prepend([note]);
   });
+  // Without a stream (Data saver, sockets refused) the new ones are asked for on every poll.
+  const offPoll = stream.onPoll(() => void feed.catchUp());
   // Where the dots come from notifications, one about a note this open page just showed is seen.
   const unlisten = unread.listen((n) => {
     if (mentionKinds(n).includes(kind)) unread.seenMentions(kind);
   });
   onScopeDispose(() => {
     main.dispose();
+    offPoll();
     unlisten();
   });
 

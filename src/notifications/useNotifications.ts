@@ -59,6 +59,7 @@ export function useNotifications() {
       }
     },
     onRead: () => unread.markedRead(),
+    keep: 'notifications',
   });
 
   const unlisten = unread.listen((n) => feed.prepend([n]));
@@ -79,5 +80,5 @@ export function useNotifications() {
   });
 
   const items = computed(() => groupNotifications(feed.items.value));
-  return { items, loading: feed.loading, done: feed.done, error: feed.error, loadMore: feed.loadMore };
+  return { items, loading: feed.loading, done: feed.done, error: feed.error, asOf: feed.asOf, loadMore: feed.loadMore };
 }

@@ -54,6 +54,17 @@ describe('accounts', () => {
     expect(store.active).toBeNull();
   });
 
+  it('tells who was removed, token and all, so what it left on the device can go', () => {
+    const store = useAccountsStore();
+    const alice = store.add(origin, 'ta', user('a1', 'alice'));
+    const removed: string[] = [];
+    const off = store.onRemoved((account) => removed.push(`${account.key} ${account.token}`));
+    store.remove(alice.key);
+    store.remove('nobody');
+    off();
+    expect(removed).toEqual([`${alice.key} ta`]);
+  });
+
   it('starts empty when storage is corrupt', () => {
     localStorage.setItem('mkc:accounts', '{oops');
     expect(useAccountsStore().accounts).toEqual([]);

@@ -76,14 +76,24 @@ export const useAccountsStore = defineStore('accounts', () => {
     active.value = target;
   }
 
+  const removedListeners = new Set<(account: StoredAccount) => void>();
+
   // Forgets the token; the next account (or nothing) becomes active.
   function remove(key: string): void {
+    const gone = accounts.value.find((a) => a.key === key);
     accounts.value = accounts.value.filter((a) => a.key !== key);
+    if (gone) for (const fn of [...removedListeners]) fn(gone);
     if (active.value?.kind === 'account' && active.value.key === key) {
       const next = accounts.value[0];
       active.value = next ? { kind: 'account', key: next.key } : null;
     }
   }
 
-  return { accounts, active, activeAccount, add, updateProfile, activate, remove };
+  /** Hears each account removed (signed out), with its token still in hand. */
+  function onRemoved(fn: (account: StoredAccount) => void): () => void {
+    removedListeners.add(fn);
+    return () => removedListeners.delete(fn);
+  }
+
+  return { accounts, active, activeAccount, add, updateProfile, activate, remove, onRemoved };
 });

@@ -35,6 +35,11 @@ export const useNotesStore = defineScopedStore('notes', (scope) => {
     return notes.get(id);
   }
 
+  /** The stored note without tracking it: for what never changes once posted (ids, renote, reply). */
+  function peek(id: string): Note | undefined {
+    return toRaw(notes).get(id);
+  }
+
   function store(note: Note): string {
     const { renote, reply, reactionAndUserPairCache, ...flat } = note;
     if (renote) store(renote);
@@ -270,6 +275,7 @@ export const useNotesStore = defineScopedStore('notes', (scope) => {
 
   return {
     get,
+    peek,
     put,
     putMany,
     appearId,

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Misskey from 'misskey-js';
 import type { Api } from '@/api/client';
 import { useNotificationsStore } from './notifications';
-import { reconnect, setupStream, setVisibility, startOpen, teardownStream } from '@/stream/testing/streamHarness';
+import { nextTick } from 'vue';
+import { ORIGIN, TOKEN, reconnect, setupStream, setVisibility, startOpen, teardownStream } from '@/stream/testing/streamHarness';
+import { dataSaver } from '@/stream/dataSaver';
+import { POLL_INTERVAL_MS } from '@/stream/poller';
 import type { FakeWebSocket } from '@/stream/testing/fakeWebSocket';
 import meUnread from '@/testing/fixtures/rest-i-alice-unread.json';
 import mainRecording from '@/testing/fixtures/stream-main-interactions.json';
@@ -21,7 +24,10 @@ let stream: ReturnType<typeof setupStream>;
 beforeEach(() => {
   stream = setupStream();
 });
-afterEach(() => teardownStream(stream));
+afterEach(() => {
+  dataSaver.value = false;
+  teardownStream(stream);
+});
 
 function me(overrides: Partial<MeDetailed> = {}): MeDetailed {
   return { ...(structuredClone(meUnread.response) as unknown as MeDetailed), ...overrides };
@@ -227,5 +233,39 @@ describe('without the unread-mention events (2025.4 and later)', () => {
     sendMain(ws, mainId, 'notification', publicMention);
     sendMain(ws, mainId, 'readAllNotifications');
     expect(unread.unreadMentions).toBe(false);
+  });
+});
+
+describe('without a stream', () => {
+  it('polls: the first poll takes the counters from `i` and hands on what came since the start; later polls count what is new', async () => {
+    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+    dataSaver.value = true;
+    const before = { ...withId(recordedNotification, 'n001'), createdAt: '2025-12-31T23:59:00.000Z' };
+    const after = { ...withId(recordedNotification, 'n002'), createdAt: '2026-01-01T00:00:05.000Z' };
+    const later = { ...withId(recordedNotification, 'n003'), createdAt: '2026-01-01T00:00:20.000Z' };
+    const answers: Record<string, () => unknown> = {
+      i: () => me({ unreadNotificationsCount: 4 }),
+      'i/notifications': () => [after, before],
+    };
+    const api = { request: vi.fn(async (endpoint: string) => answers[endpoint]!()) } as unknown as Api & {
+      request: ReturnType<typeof vi.fn>;
+    };
+    stream.start({ origin: ORIGIN, token: TOKEN });
+    const unread = useNotificationsStore();
+    const seen: string[] = [];
+    unread.listen((n) => seen.push(n.id));
+    unread.start(me({ unreadNotificationsCount: 0, hasUnreadNotification: false }), api);
+    vi.setSystemTime(new Date('2026-01-01T00:00:10Z'));
+    await nextTick();
+    await vi.waitFor(() => expect(unread.unreadCount).toBe(4));
+    expect(seen).toEqual(['n002']);
+    expect(api.request).toHaveBeenCalledWith('i/notifications', { limit: 20, markAsRead: false });
+
+    answers['i/notifications'] = () => [later];
+    await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+    expect(api.request).toHaveBeenLastCalledWith('i/notifications', { sinceId: 'n002', limit: 100, markAsRead: false });
+    expect(seen).toEqual(['n002', 'n003']);
+    expect(unread.unreadCount).toBe(5);
+    unread.stop();
   });
 });

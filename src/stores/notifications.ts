@@ -63,6 +63,10 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
   let main: ChannelHandle<'main'> | null = null;
   let seenStorageKey: string | null = null;
   let undo: Array<() => void> = [];
+  // The newest notification heard (streamed or polled): polls ask for what came after it.
+  let lastHeard: string | null = null;
+  let startedAt = 0;
+  let pollBusy = false;
 
   const hasUnread = computed(() => unreadCount.value > 0 || unreadFlag.value);
 
@@ -113,9 +117,15 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
     if (!mentionEvents) unreadMentions.value = unreadDirect.value = false;
   }
 
-  function onNotification(n: Notification): void {
+  function heard(id: string): void {
+    if (lastHeard === null || id > lastHeard) lastHeard = id;
+  }
+
+  // `count`: false for what a first poll hands on, already counted by `i`.
+  function onNotification(n: Notification, count = true): void {
+    heard(n.id);
     if (isViewedNow()) stream.readNotification();
-    else {
+    else if (count) {
       countUnread(n);
       if (!mentionEvents) noteMention(n);
     }
@@ -142,7 +152,7 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
     const handle = stream.connect('main');
     main = handle;
     if (!mentionEvents) void scanUnread(api, me.unreadNotificationsCount, handle);
-    handle.on('notification', onNotification);
+    handle.on('notification', (n) => onNotification(n));
     handle.on('unreadNotification', (n) => {
       // Sent 2 s later only if still unread; a page that was looking has already asked to read it.
       if (!isViewedNow()) countUnread(n);
@@ -155,6 +165,8 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
     handle.on('readAllUnreadMentions', () => (unreadMentions.value = false));
     handle.on('unreadSpecifiedNote', () => (unreadDirect.value = true));
     handle.on('readAllUnreadSpecifiedNotes', () => (unreadDirect.value = false));
+    startedAt = Date.now();
+    lastHeard = null;
     // Events sent while the socket was down are lost: the counters come from `i` again.
     undo.push(
       stream.onReconnected(() => {
@@ -167,12 +179,44 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
           () => {},
         );
       }),
+      stream.onPoll(() => void poll(api, handle)),
     );
+  }
+
+  // Without a stream: what came since the newest notification heard. The first poll knows of
+  // none: it takes the counters from `i` and hands the page's entries newer than the stream's
+  // last moment to the listeners (the notifications page), uncounted.
+  async function poll(api: Api, handle: ChannelHandle<'main'>): Promise<void> {
+    if (pollBusy) return;
+    pollBusy = true;
+    try {
+      const markAsRead = isViewedNow();
+      if (lastHeard === null) {
+        const since = stream.downSince ?? startedAt;
+        const page = await api.request('i/notifications', { limit: 20, markAsRead });
+        const fresh = await api.request('i', {});
+        if (main !== handle) return;
+        applyMe(fresh);
+        if (!mentionEvents) void scanUnread(api, fresh.unreadNotificationsCount, handle);
+        for (const n of [...page].reverse()) if (Date.parse(n.createdAt) > since) onNotification(n, false);
+        if (page[0]) heard(page[0].id);
+        return;
+      }
+      // With only sinceId the server answers oldest first.
+      const page = await api.request('i/notifications', { sinceId: lastHeard, limit: 100, markAsRead });
+      if (main !== handle) return;
+      for (const n of page) onNotification(n);
+    } catch {
+      // The next poll asks again from the same place.
+    } finally {
+      pollBusy = false;
+    }
   }
 
   function stop(): void {
     main?.dispose();
     main = null;
+    lastHeard = null;
     undo.forEach((fn) => fn());
     undo = [];
     clearUnread();
@@ -233,5 +277,7 @@ export const useNotificationsStore = defineScopedStore('notifications', (scope) 
     openView,
     seenMentions,
     listen,
+    /** The counters of a fresh `i` (after a session that started from the cache). */
+    update: applyMe,
   };
 });

@@ -1,16 +1,28 @@
-import { computed, ref, shallowRef } from 'vue';
+import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import type * as Misskey from 'misskey-js';
+import type { SessionRecord } from '@/offline/db';
 import { createApi, isLegacyVersion, type Api } from '@/api/client';
 import { ApiError, toApiError } from '@/api/errors';
 import { featuresOf, NO_FEATURES, probeFeatures, type Probed, type ServerFeatures } from '@/api/serverFeatures';
 import { useStreamStore } from '@/stream/store';
 import { useNotesStore } from '@/stores/notes';
-import { useAccountsStore, type ActiveTarget } from '@/stores/accounts';
+import { useAccountsStore, type ActiveTarget, type StoredAccount } from '@/stores/accounts';
 import { useNotificationsStore } from '@/stores/notifications';
 import { useChatUnreadStore } from '@/chat/chatUnread';
 import { ACTIVE_SCOPE, defineScopedStore } from './scope';
 
 export type SessionStatus = 'none' | 'loading' | 'ready' | 'error';
+
+interface Server {
+  origin: string;
+  token: string | null;
+  /** where the session is kept on this device: the account's key, or `guest@origin` */
+  cacheKey: string;
+  account: StoredAccount | null | undefined;
+}
+
+// IndexedDB code loads only when a session opens, off the first screen's critical path.
+const offline = () => import('@/offline/cache');
 
 // The account (or guest) being read right now: its REST client, its server's meta and emoji,
 // and the stream pointed at it. Switching accounts goes through open(). A deck column of another
@@ -29,6 +41,13 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
   // Token refused (REST 401, socket refused, or main's myTokenRegenerated).
   const expired = ref(false);
   const client = shallowRef<Api | null>(null);
+  // Where this session is kept on the device; and, while it shows what was kept there (no
+  // answer from the server yet, or none possible), when that was saved.
+  const cacheKey = ref<string | null>(null);
+  const savedAt = ref<number | null>(null);
+  let openServer: Server | null = null;
+  // Started from the cache and the server could not be reached: asked again once it can be.
+  let stale = false;
   // What `endpoint` said where the policies were silent (asked once per open).
   const probed = shallowRef<Probed>({});
   let generation = 0;
@@ -58,6 +77,16 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     expired.value = true;
   }
 
+  // A guest's sockets refused while REST answers means: poll (stream store).
+  function probeRest(): Promise<boolean> {
+    const api = client.value;
+    if (!api) return Promise.resolve(false);
+    return api.request('meta', { detail: false }).then(
+      () => true,
+      () => false,
+    );
+  }
+
   async function checkToken(): Promise<'ok' | 'rejected' | 'unknown'> {
     try {
       await api.value.request('i', {});
@@ -79,6 +108,10 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     stream.stop();
     notes.reset();
     client.value = null;
+    openServer = null;
+    stale = false;
+    cacheKey.value = null;
+    savedAt.value = null;
     origin.value = null;
     me.value = null;
     meta.value = null;
@@ -98,26 +131,67 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     const gen = generation;
     const serverOrigin = account ? account.origin : (target as { origin: string }).origin;
     const token = account?.token ?? null;
+    const server: Server = { origin: serverOrigin, token, cacheKey: account ? account.key : `guest@${serverOrigin}`, account };
+    openServer = server;
     origin.value = serverOrigin;
+    cacheKey.value = server.cacheKey;
     status.value = 'loading';
-    let api = createApi({ origin: serverOrigin, token });
+    const api = createApi({ origin: serverOrigin, token });
     client.value = api;
+    // The server is asked at once; meanwhile what was kept of the last session (if anything)
+    // makes the session ready before any answer, the way an installed app opens.
+    const metaAnswer = api.request('meta', { detail: true });
+    metaAnswer.catch(() => {});
+    const kept = await offline()
+      .then((m) => m.loadSession(server.cacheKey))
+      .catch(() => null);
+    if (gen !== generation) return;
+    if (kept) startFromCache(server, kept);
+    await connectToServer(gen, server, metaAnswer);
+  }
+
+  // What the last session saw, until the server answers (or for as long as it cannot).
+  function startFromCache(server: Server, kept: SessionRecord): void {
+    const legacyApi = isLegacyVersion(kept.meta.version);
+    const api = legacyApi ? createApi({ origin: server.origin, token: server.token, viaStream }) : client.value!;
+    client.value = api;
+    meta.value = kept.meta;
+    me.value = kept.me;
+    emojis.value = kept.emojis;
+    probed.value = kept.probed ?? {};
+    notes.setViewer(kept.me?.id ?? null);
+    stream.start({ origin: server.origin, token: server.token, checkToken, probeRest, legacyApi });
+    if (kept.me) listenToMain(kept.me, api);
+    listenToEmojiBroadcasts();
+    savedAt.value = kept.savedAt;
+    status.value = 'ready';
+  }
+
+  function viaStream(endpoint: string, data: Record<string, unknown>): Promise<unknown> | null {
+    return stream.state === 'open' ? stream.apiOverStream(endpoint, data) : null;
+  }
+
+  // Reads the server's meta, the account and its emoji; a session started from the cache takes
+  // them as they come, and keeps reading from the cache when the server cannot be reached.
+  async function connectToServer(gen: number, server: Server, metaAnswer: Promise<unknown>): Promise<void> {
+    const fromCache = status.value === 'ready';
+    let api = client.value!;
     try {
-      const serverMeta = (await api.request('meta', { detail: true })) as Misskey.entities.MetaDetailed;
+      const serverMeta = (await metaAnswer) as Misskey.entities.MetaDetailed;
       if (gen !== generation) return;
       const legacyApi = isLegacyVersion(serverMeta.version);
-      if (legacyApi) {
-        api = createApi({
-          origin: serverOrigin,
-          token,
-          viaStream: (ep, data) => (stream.state === 'open' ? stream.apiOverStream(ep, data) : null),
-        });
+      // The cache guessed the server's age wrong (it was upgraded): start the stream over.
+      const restart = !fromCache || legacyApi !== isLegacyVersion(meta.value?.version ?? '');
+      if (restart) {
+        cleanups.forEach((undo) => undo());
+        cleanups = [];
+        api = createApi({ origin: server.origin, token: server.token, ...(legacyApi ? { viaStream } : {}) });
         client.value = api;
+        stream.start({ origin: server.origin, token: server.token, checkToken, probeRest, legacyApi });
       }
       meta.value = serverMeta;
-      stream.start({ origin: serverOrigin, token, checkToken, legacyApi });
       const [user, emojiList] = await Promise.all([
-        token ? api.request('i', {}) : Promise.resolve(null),
+        server.token ? api.request('i', {}) : Promise.resolve(null),
         api.request('emojis', {}),
       ]);
       if (gen !== generation) return;
@@ -127,17 +201,59 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
       me.value = user;
       emojis.value = emojiList.emojis;
       notes.setViewer(user?.id ?? null);
-      if (account && user) accounts.updateProfile(account.key, user);
-      if (user) listenToMain(user, api);
-      listenToEmojiBroadcasts();
+      if (server.account && user) accounts.updateProfile(server.account.key, user);
+      if (restart) {
+        if (user) listenToMain(user, api);
+        listenToEmojiBroadcasts();
+      } else if (user) {
+        useNotificationsStore(scope).update(user);
+      }
+      stale = false;
+      savedAt.value = null;
       status.value = 'ready';
+      const record: SessionRecord = {
+        account: server.cacheKey,
+        meta: serverMeta,
+        me: user,
+        emojis: emojiList.emojis,
+        probed: found,
+        savedAt: Date.now(),
+      };
+      void offline().then((m) => m.saveSession(record));
     } catch (e) {
       if (gen !== generation) return;
       const err = toApiError(e, 'i');
-      error.value = err;
       if (err.kind === 'session-expired') markExpired();
+      if (fromCache) {
+        // Reading goes on from the cache; the server is asked again once it can be reached.
+        stale = err.kind !== 'session-expired';
+        return;
+      }
+      error.value = err;
       status.value = 'error';
+      // Opened offline with nothing kept: try again once the browser is back online.
+      if (err.kind === 'offline') {
+        window.addEventListener(
+          'online',
+          () => {
+            if (gen === generation) void restore();
+          },
+          { once: true },
+        );
+      }
     }
+  }
+
+  // A session that started from the cache and could not reach the server tries again as soon as
+  // the stream (or the browser) says the server is back.
+  function retryStale(): void {
+    const target = openServer;
+    if (!stale || !target || status.value !== 'ready') return;
+    stale = false;
+    const api = client.value!;
+    const answer = api.request('meta', { detail: true });
+    answer.catch(() => {});
+    void connectToServer(generation, target, answer);
   }
 
   function listenToMain(current: Misskey.entities.MeDetailed, api: Api): void {
@@ -187,6 +303,18 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     );
   }
 
+  const offStreamOpen = watch(
+    () => stream.state,
+    (state) => {
+      if (state === 'open') retryStale();
+    },
+  );
+  window.addEventListener('online', retryStale);
+  onScopeDispose(() => {
+    offStreamOpen();
+    window.removeEventListener('online', retryStale);
+  });
+
   // Reopens whatever was active when the page was last open (a deck column's session: its account).
   function restore(): Promise<void> {
     return open(scope === ACTIVE_SCOPE ? accounts.active : { kind: 'account', key: scope });
@@ -200,6 +328,8 @@ export const useSessionStore = defineScopedStore('session', (scope) => {
     status,
     error,
     expired,
+    cacheKey,
+    savedAt,
     api,
     isGuest,
     features,

@@ -1,10 +1,12 @@
-import { computed, reactive, readonly, ref } from 'vue';
+import { computed, reactive, readonly, ref, watch } from 'vue';
 import type { NoteUpdatedEvent } from 'misskey-js/streaming.types.js';
 import { defineScopedStore } from '@/stores/scope';
 import { createApiOverStream, DEFAULT_API_TIMEOUT_MS } from './apiOverStream';
 import { backoffDelay } from './backoff';
 import { createCaptureRegistry } from './captureRegistry';
 import { createChannelRegistry } from './channelRegistry';
+import { dataSaver } from './dataSaver';
+import { createPoller } from './poller';
 import { callSafely, type Listener } from './listeners';
 import {
   parseFrame,
@@ -17,7 +19,8 @@ import {
 
 export type { ChannelHandle } from './channelRegistry';
 
-export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'offline' | 'auth-failed';
+// 'paused': no socket on purpose (Data saver); what is on screen is polled instead.
+export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'offline' | 'auth-failed' | 'paused';
 
 export interface StreamStartOptions {
   origin: string;
@@ -27,6 +30,8 @@ export interface StreamStartOptions {
    * (state 'auth-failed'); 'ok' and 'unknown' keep retrying.
    */
   checkToken?: () => Promise<'ok' | 'rejected' | 'unknown'>;
+  /** Without a token: whether REST answers (sockets refused while REST works means: poll). */
+  probeRest?: () => Promise<boolean>;
   /** The server is older than 12.111.0 and still answers API calls over the stream. */
   legacyApi?: boolean;
 }
@@ -40,6 +45,9 @@ export const TOKEN_CHECK_EVERY = 5;
 // A periodic tick that finds far more time passed than its period means the machine slept.
 export const WAKE_TICK_MS = 5_000;
 export const WAKE_GAP_MS = 30_000;
+// Sockets that keep failing to open this long while REST answers (a proxy refusing upgrades):
+// what is on screen is polled until a socket opens again.
+export const REFUSED_AFTER_MS = 15_000;
 
 /** The stream URL; the token goes in `?i=` because browsers cannot set headers on a WebSocket. */
 export function streamUrl(origin: string, token: string | null): string {
@@ -53,6 +61,8 @@ export function streamUrl(origin: string, token: string | null): string {
  * The one stream socket of an account (protocol §13), one per account scope (see stores/scope.ts). Components ask for channels and
  * note captures; the store keeps that desired state and sends all of it on every open, so nothing
  * is ever queued while the socket is down. Listen to onReconnected to backfill what was missed.
+ * With no stream (Data saver, or sockets refused while REST works) `polling` is true and onPoll
+ * listeners are called every POLL_INTERVAL_MS (slower while the tab is hidden, never offline).
  */
 export const useStreamStore = defineScopedStore('stream', () => {
   const state = ref<ConnectionState>('idle');
@@ -71,6 +81,13 @@ export const useStreamStore = defineScopedStore('stream', () => {
   let connectTimer: ReturnType<typeof setTimeout> | null = null;
   let wakeTimer: ReturnType<typeof setInterval> | null = null;
   let lastTick = 0;
+  // Something may have been missed since the last open (a socket lost, failed or paused).
+  let missed = false;
+  // Sockets fail to open while REST answers: since when, and whether that has lasted.
+  let failingSince: number | null = null;
+  let restAnswers = false;
+  let refusedTimer: ReturnType<typeof setTimeout> | null = null;
+  const refused = ref(false);
 
   const noteListeners = new Set<(e: NoteUpdatedEvent) => void>();
   const broadcastListeners = new Map<BroadcastType, Set<Listener>>();
@@ -122,6 +139,10 @@ export const useStreamStore = defineScopedStore('stream', () => {
   function openSocket(): void {
     clearRetry();
     if (!options) return;
+    if (dataSaver.value) {
+      setState('paused');
+      return;
+    }
     const ws = new WebSocket(streamUrl(options.origin, options.token));
     socket = ws;
     setState(openedThisStart || failedOpens > 0 ? 'reconnecting' : 'connecting');
@@ -144,21 +165,25 @@ export const useStreamStore = defineScopedStore('stream', () => {
     connectTimer = null;
     openedAt = Date.now();
     failedOpens = 0;
+    clearRefused();
     stats.opens++;
     setState('open');
     channels.attachAll();
     captures.resendAll();
-    const isReconnect = openedThisStart;
+    const isReconnect = openedThisStart || missed;
     openedThisStart = true;
+    missed = false;
     if (isReconnect) for (const fn of [...reconnectedListeners]) callSafely(fn, undefined);
   }
 
   function onSocketGone(): void {
     const openedFor = openedAt === null ? null : Date.now() - openedAt;
     dropSocket();
+    missed = true;
     if (openedFor === null) {
       failedOpens++;
       checkTokenNow();
+      watchRefusal();
     } else if (openedFor >= STABLE_AFTER_MS) {
       attempt = 0;
     }
@@ -171,8 +196,10 @@ export const useStreamStore = defineScopedStore('stream', () => {
   }
 
   function checkTokenNow(): void {
-    const check = options?.checkToken;
-    if (!check || options?.token == null || tokenCheckInFlight) return;
+    const probe = options?.probeRest;
+    const check =
+      options?.token == null ? (probe ? async () => ((await probe()) ? 'ok' : 'unknown') : undefined) : options.checkToken;
+    if (!check || tokenCheckInFlight) return;
     if ((failedOpens - 1) % TOKEN_CHECK_EVERY !== 0) return;
     tokenCheckInFlight = true;
     const checkedIn = session;
@@ -183,6 +210,8 @@ export const useStreamStore = defineScopedStore('stream', () => {
       .then((verdict) => {
         if (checkedIn !== session) return;
         tokenCheckInFlight = false;
+        restAnswers = verdict === 'ok';
+        updateRefused();
         // A socket that opened meanwhile proves the token works.
         if (verdict === 'rejected' && state.value !== 'open') {
           dropSocket();
@@ -197,6 +226,52 @@ export const useStreamStore = defineScopedStore('stream', () => {
     if (!options || socket !== null || state.value === 'auth-failed' || !navigator.onLine) return;
     openSocket();
   }
+
+  // ---- without a stream: polling ------------------------------------------------------------------
+
+  function watchRefusal(): void {
+    if (failingSince !== null) return;
+    failingSince = Date.now();
+    refusedTimer = setTimeout(() => {
+      refusedTimer = null;
+      updateRefused();
+    }, REFUSED_AFTER_MS);
+  }
+
+  function updateRefused(): void {
+    refused.value = restAnswers && failingSince !== null && Date.now() - failingSince >= REFUSED_AFTER_MS && !isOpen();
+  }
+
+  function clearRefused(): void {
+    if (refusedTimer !== null) clearTimeout(refusedTimer);
+    refusedTimer = null;
+    failingSince = null;
+    restAnswers = false;
+    refused.value = false;
+  }
+
+  // What is on screen is polled: Data saver, or sockets refused while REST answers; never offline.
+  const polling = computed(
+    () => state.value === 'paused' || (refused.value && (state.value === 'reconnecting' || state.value === 'connecting')),
+  );
+
+  const poller = createPoller(polling);
+
+  // Data saver turned on: the socket closes (what it would bring is polled); off: it opens again.
+  watch(dataSaver, (on) => {
+    if (!options || state.value === 'auth-failed') return;
+    if (on) {
+      const wasOpen = isOpen();
+      dropSocket();
+      clearRetry();
+      if (wasOpen) missed = true;
+      setState('paused');
+    } else if (state.value === 'paused') {
+      attempt = 0;
+      missed = true;
+      retryNow();
+    }
+  });
 
   function onOnline(): void {
     attempt = 0;
@@ -215,6 +290,7 @@ export const useStreamStore = defineScopedStore('stream', () => {
     // Timers of hidden tabs are throttled; that gap is not a sleep.
     lastTick = Date.now();
     retryNow();
+    poller.shown();
   }
 
   function onWakeTick(): void {
@@ -251,6 +327,7 @@ export const useStreamStore = defineScopedStore('stream', () => {
     session++;
     dropSocket();
     clearRetry();
+    clearRefused();
     watchEnvironment(false);
     options = null;
   }
@@ -261,6 +338,7 @@ export const useStreamStore = defineScopedStore('stream', () => {
     downSince.value = null;
     options = opts;
     openedThisStart = false;
+    missed = false;
     attempt = 0;
     failedOpens = 0;
     tokenCheckInFlight = false;
@@ -350,6 +428,7 @@ export const useStreamStore = defineScopedStore('stream', () => {
   return {
     state: computed(() => state.value),
     downSince: computed(() => downSince.value),
+    polling,
     stats: readonly(stats),
     captureCount: captures.count,
     isCaptured: captures.has,
@@ -363,6 +442,7 @@ export const useStreamStore = defineScopedStore('stream', () => {
     onNoteUpdated,
     onBroadcast,
     onReconnected,
+    onPoll: poller.onPoll,
     apiOverStream,
   };
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type * as Misskey from 'misskey-js';
 import { ApiError } from '@/api/errors';
-import { RECHECK_PAGE_SIZE, recheckShown, refreshEach, type NoteSink } from './refreshNotes';
+import { RECHECK_PAGE_SIZE, planRefresh, recheckShown, refreshEach, refreshPlan, type NoteSink } from './refreshNotes';
+import { gapItem, noteItem, type TimelineItem } from './timelineList';
+import type { PageCursor } from './timelineSource';
 
 type Note = Misskey.entities.Note;
 
@@ -84,5 +86,37 @@ describe('refreshEach', () => {
       deleted: () => expect.unreachable(),
     };
     await refreshEach(['a', 'b'], sink);
+  });
+});
+
+describe('reading the notes on screen again', () => {
+  const items = (...ids: string[]): TimelineItem[] => ids.map((i) => (i.startsWith('gap>') ? gapItem(i.slice(4)) : noteItem(i)));
+
+  it('plans one page between the notes around those on screen, and the ones far from them apart', () => {
+    const list = items(id(9), id(8), id(7), id(6), 'gap>' + id(2), id(2), id(1));
+    expect(planRefresh(list, [id(7), id(8)])).toEqual({ ids: [id(8), id(7)], above: id(9), below: id(6), apart: [] });
+    // At the top: no upper cursor; a note beyond the run (a thread's parent) is read by itself.
+    const long = items(...Array.from({ length: 60 }, (_, i) => id(60 - i)));
+    expect(planRefresh(long, [id(60), id(59), id(3)])).toEqual({
+      ids: [id(60), id(59)],
+      above: null,
+      below: id(58),
+      apart: [id(3)],
+    });
+    expect(planRefresh(list, ['not-listed'])).toEqual({ ids: [], above: null, below: null, apart: [] });
+  });
+
+  it('reads the page, then by itself each note the page should have held but did not', async () => {
+    const server = fakeServer(10, new Set([id(7)]));
+    const cursors: PageCursor[] = [];
+    const fetch = async (cursor: PageCursor, limit: number) => {
+      cursors.push(cursor);
+      return (await server.fetchUntil(cursor.untilId, limit)).filter((n) => !cursor.sinceId || n.id > cursor.sinceId);
+    };
+    await refreshPlan({ ids: [id(8), id(7), id(6)], above: id(9), below: id(5), apart: [id(2)] }, fetch, server.sink);
+    expect(cursors).toEqual([{ untilId: id(9), sinceId: id(5) }]);
+    expect(server.put).toEqual([id(8), id(6), id(2)]);
+    expect(server.shown).toEqual([id(7), id(2)]);
+    expect(server.gone).toEqual([id(7)]);
   });
 });

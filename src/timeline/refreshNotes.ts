@@ -2,7 +2,8 @@ import type * as Misskey from 'misskey-js';
 import { toApiError } from '@/api/errors';
 import { useNotesStore } from '@/stores/notes';
 import { useSessionStore } from '@/stores/session';
-import { minId } from './timelineList';
+import { minId, type TimelineItem } from './timelineList';
+import type { PageCursor } from './timelineSource';
 
 // Re-reading notes whose noteUpdated events went unheard: those on screen while the socket was
 // down, and those that waited uncaptured behind the "N new notes" button.
@@ -81,4 +82,61 @@ export async function recheckShown(
     [...missing].filter((id) => id >= floor),
     sink,
   );
+}
+
+// The part of a timeline to read again for the notes on screen: one run of the list (with the
+// notes around it as cursors), and the few on screen far from it (a thread's parent pulled up)
+// to be read one by one.
+export interface RefreshPlan {
+  ids: string[];
+  above: string | null;
+  below: string | null;
+  apart: string[];
+}
+
+// Notes between the first on screen and the last one in the run: this many beyond those on screen.
+const RUN_SLACK = 20;
+
+export function planRefresh(items: readonly TimelineItem[], onScreen: readonly string[]): RefreshPlan {
+  const index = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (item.kind === 'note') index.set(item.id, i);
+  });
+  const at = [...new Set(onScreen)].flatMap((id) => index.get(id) ?? []).sort((a, b) => a - b);
+  const first = at[0];
+  if (first === undefined) return { ids: [], above: null, below: null, apart: [] };
+  let last = first;
+  const apart: string[] = [];
+  for (const i of at) {
+    if (i - first <= at.length + RUN_SLACK) last = i;
+    else apart.push(items[i]!.id);
+  }
+  const ids = items.slice(first, last + 1).flatMap((item) => (item.kind === 'note' ? [item.id] : []));
+  let above: string | null = null;
+  for (let i = first - 1; i >= 0 && above === null; i--) if (items[i]?.kind === 'note') above = items[i]!.id;
+  let below: string | null = null;
+  for (let i = last + 1; i < items.length && below === null; i++) if (items[i]?.kind === 'note') below = items[i]!.id;
+  return { ids, above, below, apart };
+}
+
+// Reads a run of the timeline again in one request (the page between its neighbours), and the
+// notes apart one by one; a note the page should have held but did not is asked for by itself
+// (deleted, or filtered differently over REST).
+export async function refreshPlan(
+  plan: RefreshPlan,
+  fetch: (cursor: PageCursor, limit: number) => Promise<Note[]>,
+  sink: NoteSink,
+): Promise<void> {
+  const missing = new Set(plan.ids);
+  if (missing.size) {
+    const cursor: PageCursor = {};
+    if (plan.above) cursor.untilId = plan.above;
+    if (plan.below) cursor.sinceId = plan.below;
+    // Without an upper bound the page starts at the newest note, which may be newer than the list.
+    const limit = plan.above ? Math.min(100, missing.size + 10) : 100;
+    for (const note of await fetch(cursor, limit)) {
+      if (missing.delete(note.id)) sink.put(note);
+    }
+  }
+  await refreshEach([...missing, ...plan.apart], sink);
 }

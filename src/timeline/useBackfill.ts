@@ -4,8 +4,8 @@ import type * as Misskey from 'misskey-js';
 import { useStreamStore } from '@/stream/store';
 import { useNotesStore } from '@/stores/notes';
 import { backfill } from './backfill';
-import { refreshEach, storeSink } from './refreshNotes';
-import { maxId, type TimelineItem } from './timelineList';
+import { planRefresh, refreshPlan, storeSink } from './refreshNotes';
+import { gapItem, maxId, type TimelineItem } from './timelineList';
 import { PAGE_SIZE, type Timeline } from './useTimeline';
 
 type Note = Misskey.entities.Note;
@@ -14,9 +14,10 @@ type Note = Misskey.entities.Note;
 export const MAX_BACKFILL_PAGES = 5;
 const ANNOUNCE_FOR_MS = 10_000;
 
-// After every reconnect: load what was posted while the socket was down, and refresh the
-// captured notes on screen, whose reaction and poll events were lost meanwhile.
-export function useBackfill(tl: Timeline) {
+// After every reconnect: load what was posted while the socket was down, and read the notes on
+// screen again, whose reaction and poll events were lost meanwhile. Without a stream (polling),
+// the same on every poll, quietly. `onScreen` gives the ids of the timeline's items on screen.
+export function useBackfill(tl: Timeline, onScreen: () => string[]) {
   const stream = useStreamStore();
   const notes = useNotesStore();
   const sink = storeSink();
@@ -24,7 +25,6 @@ export function useBackfill(tl: Timeline) {
   const announcement = ref('');
   const filling = ref<string | null>(null);
   let running: Promise<void> | null = null;
-  let again = false;
   let clearTimer: ReturnType<typeof setTimeout> | null = null;
 
   function announce(text: string): void {
@@ -37,7 +37,10 @@ export function useBackfill(tl: Timeline) {
   }
 
   // Reads forward from `sinceId`; whatever could not be read (cap, failure) becomes a gap.
-  async function walk(sinceId: string, onPage: (page: Note[]) => void): Promise<{ loaded: number; gap: boolean }> {
+  async function walk(
+    sinceId: string,
+    onPage: (page: Note[]) => void,
+  ): Promise<{ loaded: number; gap: boolean; failed: boolean }> {
     const gen = tl.generation();
     let cursor = sinceId;
     let loaded = 0;
@@ -57,47 +60,63 @@ export function useBackfill(tl: Timeline) {
         tl.state.addGap(result.cursor);
         tl.sync();
       }
-      return { loaded, gap: result.capped };
+      return { loaded, gap: result.capped, failed: false };
     } catch {
       if (gen === tl.generation()) {
         tl.state.addGap(cursor);
         tl.sync();
       }
-      return { loaded, gap: true };
+      return { loaded, gap: true, failed: true };
     }
   }
 
-  function refreshCaptured(): Promise<void> {
-    const ids = tl.state.items.flatMap((i) => (i.kind === 'note' ? [notes.appearId(i.id)] : []));
-    return refreshEach(
-      ids.filter((id) => stream.isCaptured(id)),
-      sink,
-    );
+  async function refreshOnScreen(): Promise<void> {
+    const gen = tl.generation();
+    try {
+      await refreshPlan(planRefresh(tl.state.items, onScreen()), (cursor, limit) => tl.fetch(cursor, limit), sink);
+    } catch (e) {
+      // They stay as they were; the next capture or poll reads them again.
+      if (gen === tl.generation()) console.warn('re-reading the notes on screen failed', e);
+    }
   }
 
-  async function catchUp(): Promise<void> {
-    const since = tl.state.newestId();
+  // `quiet`: a poll, not a recovery; what it brings is news, not something missed. From `from` (a
+  // list kept from before, whose newest note may lie under ones streamed since), else from the
+  // newest note held.
+  async function catchUp(quiet: boolean, from: string | null): Promise<void> {
+    const since = from ?? tl.state.newestId();
     if (tl.status.value !== 'ready' || !since) {
       await tl.loadFirst();
       return;
     }
-    const [result] = await Promise.all([walk(since, (page) => tl.arrive(page)), refreshCaptured()]);
+    // A gap an earlier catch-up left here (it failed, offline) is what this one reads.
+    tl.state.removeGap(gapItem(since).id);
+    tl.sync();
+    const gen = tl.generation();
+    const [result] = await Promise.all([walk(since, (page) => tl.arrive(page)), refreshOnScreen()]);
+    // Caught up: the list no longer shows an older session.
+    if (!result.failed && gen === tl.generation()) tl.asOf.value = null;
     if (result.gap) announce(t('timeline.backfill.partial', { n: result.loaded }));
-    else if (result.loaded) announce(t('timeline.backfill.loaded', { n: result.loaded }));
+    else if (result.loaded && !quiet) announce(t('timeline.backfill.loaded', { n: result.loaded }));
+  }
+
+  // One catch-up at a time; one asked for meanwhile runs after it (a poll then gives way to a recovery).
+  let queued: boolean | null = null;
+  function run(quiet: boolean, from: string | null = null): void {
+    if (running) {
+      queued = queued === null ? quiet : queued && quiet;
+      return;
+    }
+    running = catchUp(quiet, from).finally(() => {
+      running = null;
+      const next = queued;
+      queued = null;
+      if (next !== null) run(next);
+    });
   }
 
   function onReconnected(): void {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = catchUp().finally(() => {
-      running = null;
-      if (again) {
-        again = false;
-        onReconnected();
-      }
-    });
+    run(false);
   }
 
   async function fillGap(gap: TimelineItem): Promise<void> {
@@ -119,17 +138,25 @@ export function useBackfill(tl: Timeline) {
   }
 
   let off: (() => void) | null = null;
+  let offPoll: (() => void) | null = null;
   onMounted(() => {
     off = stream.onReconnected(onReconnected);
+    offPoll = stream.onPoll(() => run(true));
     window.addEventListener('pageshow', onPageShow);
     window.addEventListener('online', onReconnected);
   });
   onBeforeUnmount(() => {
     off?.();
+    offPoll?.();
     window.removeEventListener('pageshow', onPageShow);
     window.removeEventListener('online', onReconnected);
     if (clearTimer !== null) clearTimeout(clearTimer);
   });
 
-  return { announcement, filling, fillGap, catchUp: onReconnected };
+  /** Catches up now: from `from` (a list restored or kept from before), else from the newest note held. */
+  function catchUpFrom(from: string | null = null): void {
+    run(false, from);
+  }
+
+  return { announcement, filling, fillGap, catchUp: catchUpFrom };
 }

@@ -5,7 +5,7 @@ import { createI18n } from 'vue-i18n';
 import type * as Misskey from 'misskey-js';
 import { ApiError } from '@/api/errors';
 import { useNotesStore } from '@/stores/notes';
-import { useTimeline } from './useTimeline';
+import { useTimeline, type CachedList } from './useTimeline';
 import { useBackfill, MAX_BACKFILL_PAGES } from './useBackfill';
 import type { TimelineFilters, TimelineSource } from './timelineSource';
 
@@ -13,6 +13,10 @@ type Note = Misskey.entities.Note;
 
 // The server: notes n001… in id order; answers timeline pages the way Misskey does.
 const server = vi.hoisted(() => ({
+  // While set, requests wait for it.
+  gate: null as Promise<void> | null,
+  // While true, requests fail as they do offline.
+  offline: false,
   notes: [] as Array<{ id: string }>,
   requests: [] as Array<{ endpoint: string; params: Record<string, unknown> }>,
 }));
@@ -20,7 +24,9 @@ const server = vi.hoisted(() => ({
 const stream = vi.hoisted(() => ({
   channels: [] as Array<{ channel: string; params: unknown; listener: ((n: unknown) => void) | null; disposed: boolean }>,
   reconnected: new Set<() => void>(),
-  captured: new Set<string>(),
+  polls: new Set<() => void>(),
+  // Ids of the items on screen (what a refresh reads again).
+  onScreen: new Set<string>(),
 }));
 
 function page(params: Record<string, unknown>): Array<{ id: string }> {
@@ -38,6 +44,8 @@ vi.mock('@/stores/session', () => ({
     api: {
       request: async (endpoint: string, params: Record<string, unknown>) => {
         server.requests.push({ endpoint, params });
+        await server.gate;
+        if (server.offline) throw new TypeError('Failed to fetch');
         if (endpoint === 'notes/show') {
           const found = server.notes.find((n) => n.id === params.noteId);
           if (!found)
@@ -68,9 +76,12 @@ vi.mock('@/stream/store', () => ({
       stream.reconnected.add(fn);
       return () => stream.reconnected.delete(fn);
     },
+    onPoll(fn: () => void) {
+      stream.polls.add(fn);
+      return () => stream.polls.delete(fn);
+    },
     // The note store subscribes here; these tests drive deletions through the note store itself.
     onNoteUpdated: () => () => undefined,
-    isCaptured: (id: string) => stream.captured.has(id),
   }),
 }));
 
@@ -99,14 +110,18 @@ function makeNote(id: string): Note {
 const id = (i: number) => `n${String(i).padStart(3, '0')}`;
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
-function mountTimeline(source: TimelineSource, live = true) {
+function mountTimeline(source: TimelineSource, live = true, cached?: () => Promise<CachedList | null>) {
   const filters = ref<TimelineFilters>({ withRenotes: true, withReplies: false, withFiles: false });
   const isLive = ref(live);
   let tl!: ReturnType<typeof useTimeline>;
+  let backfill!: ReturnType<typeof useBackfill>;
   const Host = defineComponent({
     setup() {
-      tl = useTimeline(ref(source), filters, { isLive: () => isLive.value });
-      useBackfill(tl);
+      tl = useTimeline(ref(source), filters, {
+        isLive: () => isLive.value,
+        ...(cached ? { cached, onRestored: (since: string | null) => backfill.catchUp(since) } : {}),
+      });
+      backfill = useBackfill(tl, () => [...stream.onScreen]);
       tl.start();
       return () => h('div');
     },
@@ -117,7 +132,7 @@ function mountTimeline(source: TimelineSource, live = true) {
   app.mount(document.createElement('div'));
   setActivePinia(app.config.globalProperties.$pinia);
   const ids = () => tl.items.value.map((i) => i.id);
-  return { app, tl: () => tl, filters, isLive, ids };
+  return { app, tl: () => tl, filters, isLive, ids, announcement: () => backfill.announcement.value };
 }
 
 async function settle(): Promise<void> {
@@ -127,11 +142,13 @@ async function settle(): Promise<void> {
 
 describe('useTimeline against a fake server and stream', () => {
   beforeEach(() => {
+    server.gate = null;
+    server.offline = false;
     server.notes = Array.from({ length: 50 }, (_, i) => ({ id: id(i + 1) }));
     server.requests = [];
     stream.channels = [];
     stream.reconnected.clear();
-    stream.captured.clear();
+    stream.onScreen.clear();
   });
 
   it('connects its channel with the filters, loads the first page, and pages down until empty', async () => {
@@ -225,15 +242,39 @@ describe('useTimeline against a fake server and stream', () => {
     t.app.unmount();
   });
 
-  it('after a reconnect, drops a captured note the server no longer has', async () => {
+  it('after a reconnect, drops a note on screen the server no longer has', async () => {
     const t = mountTimeline({ kind: 'local' });
     await settle();
-    stream.captured = new Set([id(50), id(49)]);
+    stream.onScreen = new Set([id(50), id(49), id(48)]);
     server.notes = server.notes.filter((n) => n.id !== id(49));
+    server.requests = [];
     stream.reconnected.forEach((fn) => fn());
     await settle();
     expect(t.ids()).not.toContain(id(49));
     expect(t.ids().slice(0, 2)).toEqual([id(50), id(48)]);
+    // The notes on screen are read again in one page (the one gone, then by itself).
+    const reads = server.requests.filter((r) => r.params.sinceId !== id(50));
+    expect(reads).toEqual([
+      { endpoint: 'notes/local-timeline', params: expect.objectContaining({ limit: 100, sinceId: id(47) }) },
+      { endpoint: 'notes/show', params: { noteId: id(49) } },
+    ]);
+    t.app.unmount();
+  });
+
+  it('on a poll, brings new notes without calling them missed, and reads the notes on screen in one request', async () => {
+    const t = mountTimeline({ kind: 'local' });
+    await settle();
+    stream.onScreen = new Set([id(45), id(44)]);
+    server.notes.push({ id: id(51) }, { id: id(52) });
+    server.requests = [];
+    stream.polls.forEach((fn) => fn());
+    await settle();
+    expect(t.ids().slice(0, 3)).toEqual([id(52), id(51), id(50)]);
+    expect(t.announcement()).toBe('');
+    expect(server.requests.filter((r) => r.params.untilId).map((r) => r.params)).toEqual([
+      expect.objectContaining({ limit: 12, untilId: id(46), sinceId: id(43) }),
+    ]);
+    expect(server.requests.some((r) => r.endpoint === 'notes/show')).toBe(false);
     t.app.unmount();
   });
 
@@ -252,5 +293,75 @@ describe('useTimeline against a fake server and stream', () => {
     const gapAt = t.ids().indexOf(`gap:${id(80 + 20 * MAX_BACKFILL_PAGES)}`);
     expect(gapAt).toBe(0);
     t.app.unmount();
+  });
+
+  describe('a list kept from the last session', () => {
+    const kept = (from: number, to: number, savedAt = 1000): CachedList => ({
+      items: Array.from({ length: to - from + 1 }, (_, i) => ({ kind: 'note' as const, id: id(to - i) })),
+      notes: Array.from({ length: to - from + 1 }, (_, i) => makeNote(id(to - i))),
+      savedAt,
+    });
+
+    it('shows at once, then catches up from its newest note like a reconnect, and is current from then on', async () => {
+      let open!: () => void;
+      server.gate = new Promise((r) => (open = r));
+      const t = mountTimeline({ kind: 'local' }, true, () => Promise.resolve(kept(1, 30, 1234)));
+      expect(t.tl().status.value).toBe('loading');
+      await settle();
+      // Shown while the server has not answered yet.
+      expect(t.ids()[0]).toBe(id(30));
+      expect(t.tl().status.value).toBe('ready');
+      expect(t.tl().asOf.value).toBe(1234);
+      open();
+      await settle();
+      expect(t.ids()).toEqual(Array.from({ length: 50 }, (_, i) => id(50 - i)));
+      expect(t.tl().asOf.value).toBeNull();
+      // No first page was read: only what came after the kept list.
+      expect(server.requests.every((r) => r.params.sinceId !== undefined)).toBe(true);
+      expect(server.requests[0]?.params.sinceId).toBe(id(30));
+      t.app.unmount();
+    });
+
+    it('leaves a gap marker past the page cap', async () => {
+      const t = mountTimeline({ kind: 'local' }, true, () => Promise.resolve(kept(1, 5)));
+      server.notes = Array.from({ length: 200 }, (_, i) => ({ id: id(i + 1) }));
+      await settle();
+      expect(t.ids()[0]).toBe(`gap:${id(5 + 20 * MAX_BACKFILL_PAGES)}`);
+      expect(t.ids()).toContain(id(5));
+      t.app.unmount();
+    });
+
+    it('keeps notes that streamed in while it was read, and still reads what lies between', async () => {
+      let answer!: (list: CachedList) => void;
+      const t = mountTimeline({ kind: 'local' }, true, () => new Promise((r) => (answer = r)));
+      stream.channels[0]?.listener?.(makeNote(id(50)));
+      await frame();
+      answer(kept(1, 30));
+      await settle();
+      expect(t.ids()).toEqual(Array.from({ length: 50 }, (_, i) => id(50 - i)));
+      t.app.unmount();
+    });
+
+    it('offline it stays as it was kept, marked; back online the gap above it fills and the mark goes', async () => {
+      server.offline = true;
+      const t = mountTimeline({ kind: 'local' }, true, () => Promise.resolve(kept(1, 30, 1234)));
+      await settle();
+      expect(t.ids()).toEqual([`gap:${id(30)}`, ...Array.from({ length: 30 }, (_, i) => id(30 - i))]);
+      expect(t.tl().asOf.value).toBe(1234);
+      server.offline = false;
+      window.dispatchEvent(new Event('online'));
+      await settle();
+      expect(t.ids()).toEqual(Array.from({ length: 50 }, (_, i) => id(50 - i)));
+      expect(t.tl().asOf.value).toBeNull();
+      t.app.unmount();
+    });
+
+    it('without one, the first page loads as usual', async () => {
+      const t = mountTimeline({ kind: 'local' }, true, () => Promise.resolve(null));
+      await settle();
+      expect(server.requests[0]?.params).not.toHaveProperty('sinceId');
+      expect(t.ids()).toHaveLength(20);
+      t.app.unmount();
+    });
   });
 });

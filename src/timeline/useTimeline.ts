@@ -6,7 +6,7 @@ import { useNotesStore } from '@/stores/notes';
 import { useSessionStore } from '@/stores/session';
 import { FrameBatcher, RateMeter, READABLE_PER_SECOND } from './arrivals';
 import { TimelineState } from './timelineState';
-import type { TimelineItem } from './timelineList';
+import { newestNoteId, type TimelineItem } from './timelineList';
 import { openChannel } from './openChannel';
 import { recheckShown, storeSink } from './refreshNotes';
 import { channelFor, fetchPage, timelineKey, type PageCursor, type TimelineFilters, type TimelineSource } from './timelineSource';
@@ -18,11 +18,23 @@ export const PAGE_SIZE = 20;
 export type LoadStatus = 'loading' | 'ready' | 'error';
 export type OlderStatus = 'idle' | 'loading' | 'done' | 'error';
 
+// A list kept on this device from the last session (see useTimelineCache).
+export interface CachedList {
+  items: TimelineItem[];
+  // The notes the items show (with the renotes and replies they point to).
+  notes: Note[];
+  savedAt: number;
+}
+
 export interface TimelineOptions {
   // True while the reader is at the top: new notes may appear without moving what they read.
   isLive(): boolean;
   // A list kept from an earlier visit of this history entry (see useReadingPosition).
   restore?(key: string): TimelineItem[] | null;
+  // Otherwise, the list as it was at the end of the last session, if one was kept.
+  cached?(key: string): Promise<CachedList | null>;
+  // A kept or cached list is shown: what came after `sinceId` must be caught up, as after a reconnect.
+  onRestored?(sinceId: string | null): void;
 }
 
 export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFilters>, opts: TimelineOptions) {
@@ -39,6 +51,8 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
   const older = ref<OlderStatus>('idle');
   const olderError = shallowRef<ApiError | null>(null);
   const highRate = ref(false);
+  // Set while the list shows a session kept on this device and not yet caught up: when it was saved.
+  const asOf = ref<number | null>(null);
   // Whose timeline it is belongs to its identity too: a kept list never crosses accounts.
   const fullKey = () => `${session.origin ?? ''}|${session.me?.id ?? 'guest'}|${timelineKey(source.value, filters.value)}`;
   const key = ref(fullKey());
@@ -162,11 +176,28 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
     sync();
   }
 
+  // A list kept on this device, merged with whatever streamed in while it was read from disk.
+  async function loadCached(cached: (key: string) => Promise<CachedList | null>): Promise<void> {
+    const gen = generation;
+    status.value = 'loading';
+    const list = await cached(key.value).catch(() => null);
+    if (gen !== generation) return;
+    if (!list?.items.length) return loadFirst();
+    notes.putMany(list.notes);
+    state.insert(list.items.flatMap((i) => (i.kind === 'note' ? [i.id] : [])));
+    for (const item of list.items) if (item.kind === 'gap') state.addGap(item.sinceId);
+    sync();
+    asOf.value = list.savedAt;
+    status.value = 'ready';
+    opts.onRestored?.(newestNoteId(list.items));
+  }
+
   // Starts (or starts over, when the source or filters change): channel first, then the list.
   function start(): boolean {
     generation++;
     state.clear();
     older.value = 'idle';
+    asOf.value = null;
     key.value = fullKey();
     connect();
     const kept = opts.restore?.(key.value);
@@ -174,10 +205,11 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
       state.adopt(kept);
       sync();
       status.value = 'ready';
+      opts.onRestored?.(state.newestId());
       return true;
     }
     sync();
-    void loadFirst();
+    void (opts.cached ? loadCached(opts.cached) : loadFirst());
     return false;
   }
 
@@ -206,6 +238,7 @@ export function useTimeline(source: Ref<TimelineSource>, filters: Ref<TimelineFi
     older,
     olderError,
     highRate,
+    asOf,
     key,
     start,
     sync,

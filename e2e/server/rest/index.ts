@@ -9,6 +9,7 @@ import { followRequestEndpoints } from './followRequests.ts';
 import { listEndpoints } from './lists.ts';
 import { metaEndpoints } from './meta.ts';
 import { noteEndpoints } from './notes.ts';
+import { swEndpoints } from './sw.ts';
 import { timelineEndpoints } from './timelines.ts';
 import { userEndpoints } from './users.ts';
 
@@ -22,6 +23,7 @@ export const endpoints: Record<string, Endpoint> = {
   ...listEndpoints,
   ...driveEndpoints,
   ...favoriteEndpoints,
+  ...swEndpoints,
   ...chatEndpoints,
   ...draftEndpoints,
   ...endpointInfoEndpoints,

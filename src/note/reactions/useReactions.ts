@@ -5,6 +5,7 @@ import type * as Misskey from 'misskey-js';
 import { toApiError } from '@/api/errors';
 import { useNotesStore } from '@/stores/notes';
 import { useSessionStore } from '@/stores/session';
+import { useStreamStore } from '@/stream/store';
 import { useNoteMessages } from '../noteMessages';
 import { createReactionQueue, type ReactionQueue } from './reactionQueue';
 import { isRemoteEmoji, toggled } from './reactionPlan';
@@ -25,6 +26,7 @@ export function likeOnly(note: Note): boolean {
 export function useReactions() {
   const notes = useNotesStore();
   const session = useSessionStore();
+  const stream = useStreamStore();
   const messages = useNoteMessages();
   const recents = useRecentReactions();
   const { t } = useI18n();
@@ -66,9 +68,17 @@ export function useReactions() {
     return note.myReaction === key || !isRemoteEmoji(key);
   }
 
+  // Offline a reaction could not reach the server: it is refused plainly rather than shown and
+  // then taken back (or lost).
+  function refusedOffline(note: Note): boolean {
+    if (navigator.onLine && stream.state !== 'offline') return false;
+    messages.show(note.id, t('note.errors.offlineReaction'));
+    return true;
+  }
+
   /** A click on a reaction in the bar: your own one is taken back, another one becomes yours. */
   function toggle(note: Note, key: string): void {
-    if (!canToggle(note, key)) return;
+    if (!canToggle(note, key) || refusedOffline(note)) return;
     messages.clear(note.id);
     const desired = toggled(note.myReaction, likeOnly(note) ? LIKE : key);
     queue().set(note.id, desired);
@@ -77,7 +87,7 @@ export function useReactions() {
 
   /** A pick from the picker: becomes the viewer's reaction (a likeOnly note only takes ❤). */
   function pick(note: Note, reaction: string): void {
-    if (!session.me) return;
+    if (!session.me || refusedOffline(note)) return;
     messages.clear(note.id);
     const chosen = likeOnly(note) ? LIKE : reaction;
     recents.use(chosen);
