@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { actAs, browseAsGuest, control, signInAs } from './support/control';
 
@@ -110,10 +110,27 @@ for (const path of [
       await page.waitForLoadState('networkidle');
     }
     await expect(page.locator('main')).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoSeriousViolation(page);
   });
+}
+
+// The dark theme has its own colours: its contrast is checked too (compact density on one page).
+for (const path of ['/', '/settings', '/notifications', '/@bob']) {
+  test(`axe finds no serious or critical violation on ${path} in the dark theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await signInAs(page, 'alice');
+    if (path === '/') await page.addInitScript(() => localStorage.setItem('mkc:density', 'compact'));
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('main')).toBeVisible();
+    await expectNoSeriousViolation(page);
+  });
+}
+
+async function expectNoSeriousViolation(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 test('a Japanese browser gets Japanese, and Settings switches the language without a reload', async ({ browser }) => {

@@ -1,5 +1,5 @@
 // The benchmark suite (`npm run bench`): builds the client, starts the stand-in server and the
-// client's static preview, drives headless Chromium through seven figures and prints them as one
+// client's static preview, drives headless Chromium through its figures and prints them as one
 // JSON object (also written to bench-results/latest.json, or latest-partial.json for --quick and --only runs). Figures only: nothing here passes or
 // fails on timing. Options: --quick (short smoke run), --no-build (reuse the last bench build),
 // --only=size,coldStart,… (just those figures).

@@ -5,6 +5,7 @@ import { startServer } from '../server/index.ts';
 import { launchBrowser, type Bench } from './harness.ts';
 import { captures } from './figures/captures.ts';
 import { deck } from './figures/deck.ts';
+import { layoutShift } from './figures/layoutShift.ts';
 import { coldStart } from './figures/coldStart.ts';
 import { longSession } from './figures/longSession.ts';
 import { queue } from './figures/queue.ts';
@@ -120,6 +121,7 @@ export async function run(opts: RunOptions): Promise<void> {
       deck: await figure('deck', () => deck(bench), opts.only),
       reconnect: await figure('reconnect', () => reconnect(bench), opts.only),
       reactionLatency: await figure('reactionLatency', () => reactionLatency(bench), opts.only),
+      layoutShift: await figure('layoutShift', () => layoutShift(bench), opts.only),
       durationSeconds: 0,
     };
     results.durationSeconds = round((Date.now() - started) / 1000);

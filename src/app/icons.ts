@@ -55,3 +55,6 @@ export { default as IconPaperclip } from '@tabler/icons-vue/dist/esm/icons/IconP
 export { default as IconAntenna } from '@tabler/icons-vue/dist/esm/icons/IconAntenna.mjs';
 export { default as IconDeviceTv } from '@tabler/icons-vue/dist/esm/icons/IconDeviceTv.mjs';
 export { default as IconCloud } from '@tabler/icons-vue/dist/esm/icons/IconCloud.mjs';
+export { default as IconMoodSmile } from '@tabler/icons-vue/dist/esm/icons/IconMoodSmile.mjs';
+export { default as IconMoodEmpty } from '@tabler/icons-vue/dist/esm/icons/IconMoodEmpty.mjs';
+export { default as IconCloudOff } from '@tabler/icons-vue/dist/esm/icons/IconCloudOff.mjs';
