@@ -583,7 +583,7 @@ test('back and forward keep the reading position', async ({ page }) => {
   await expect(page).toHaveURL(/\/notes\//);
   await page.goBack();
   await expect.poll(() => drift(page, reading)).toBeLessThan(2);
-  expect((await noteUnderEyes(page))?.id).toBe(reading.id);
+  await expect.poll(async () => (await noteUnderEyes(page))?.id).toBe(reading.id);
 });
 
 test('a long timeline: 1,000 notes down and back with a bounded DOM, captures on screen only, and nothing moving under the reader', async ({
