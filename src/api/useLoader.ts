@@ -64,3 +64,16 @@ export function useLoader<K, T>(key: Ref<K>, fetch: (key: K) => Promise<T>, endp
 
   return { data, loading, error, asOf, load };
 }
+
+// A search asked for on submit: `search()` asks for what `query` says then (again when unchanged:
+// a retry). `searched` is the query the results answer; a blank one asks the server nothing.
+export function useSearchLoader<T>(query: Ref<string>, fetch: (q: string) => Promise<T[]>, endpoint: string) {
+  const submitted = ref('');
+  const { data, loading, error, load } = useLoader(submitted, (q) => (q === '' ? Promise.resolve([]) : fetch(q)), endpoint);
+  function search(): void {
+    const q = query.value.trim();
+    if (q === submitted.value) void load();
+    else submitted.value = q;
+  }
+  return { data, searched: submitted, loading, error, search };
+}

@@ -1,7 +1,7 @@
-import { computed, ref, type Ref } from 'vue';
+import { computed, type Ref } from 'vue';
 import type * as Misskey from 'misskey-js';
 import type { Api } from '@/api/client';
-import { useLoader } from '@/api/useLoader';
+import { useLoader, useSearchLoader } from '@/api/useLoader';
 import { safeColor } from '@/note/mfm/safety';
 import { useSessionStore } from '@/stores/session';
 
@@ -33,18 +33,12 @@ export function useChannelTab(tab: ChannelTab) {
 /** Searches channel names and descriptions when asked. */
 export function useChannelSearch(query: Ref<string>) {
   const session = useSessionStore();
-  const submitted = ref('');
-  const { data, loading, error, load } = useLoader(
-    submitted,
-    (q) => (q === '' ? Promise.resolve([]) : session.api.request('channels/search', { query: q, limit: 30 })),
+  const { data, ...rest } = useSearchLoader(
+    query,
+    (q) => session.api.request('channels/search', { query: q, limit: 30 }),
     'channels/search',
   );
-  function search(): void {
-    const q = query.value.trim();
-    if (q === submitted.value) void load();
-    else submitted.value = q;
-  }
-  return { results: data, searched: submitted, loading, error, search };
+  return { results: data, ...rest };
 }
 
 export function useChannel(channelId: Ref<string>) {

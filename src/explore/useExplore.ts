@@ -1,7 +1,7 @@
-import { computed, ref, type Ref } from 'vue';
+import { computed, type Ref } from 'vue';
 import type * as Misskey from 'misskey-js';
 import { usePagedFeed } from '@/api/usePagedFeed';
-import { useLoader } from '@/api/useLoader';
+import { useLoader, useSearchLoader } from '@/api/useLoader';
 import { useNotesStore } from '@/stores/notes';
 import { useSessionStore } from '@/stores/session';
 
@@ -49,11 +49,9 @@ const ACCOUNT = /^@?([\w.-]+)@([\w.-]+\.[\w-]+)$/;
 /** Searches users for `query` when asked (a query of '' clears the results). */
 export function useUserSearch(query: Ref<string>) {
   const session = useSessionStore();
-  const submitted = ref('');
-  const { data, loading, error, load } = useLoader(
-    submitted,
+  const { data, ...rest } = useSearchLoader(
+    query,
     (q): Promise<Misskey.entities.User[]> => {
-      if (q === '') return Promise.resolve([]);
       const exact = ACCOUNT.exec(q);
       return exact
         ? session.api.request('users/search-by-username-and-host', { username: exact[1]!, host: exact[2]!, limit: 20 })
@@ -68,10 +66,5 @@ export function useUserSearch(query: Ref<string>) {
       (u): u is Misskey.entities.UserDetailed => 'createdAt' in u && !seen.has(u.id) && !!seen.add(u.id),
     );
   });
-  function search(): void {
-    const q = query.value.trim();
-    if (q === submitted.value) void load();
-    else submitted.value = q;
-  }
-  return { results, searched: submitted, loading, error, search };
+  return { results, ...rest };
 }
