@@ -2,11 +2,11 @@ import { expect, test } from '@playwright/test';
 import type * as Misskey from 'misskey-js';
 import { actAs, control, signInAs } from './support/control';
 import { StreamLog, openChannels } from './support/frames';
+import { articles } from './support/timeline';
 
 // Antennas: made and edited here, their timeline live on the `antenna` channel.
 
 const unique = (label: string) => `${label}${Date.now().toString(36)}`;
-const articles = (page: import('@playwright/test').Page) => page.locator('article[data-note-id]');
 
 test.beforeEach(async () => {
   await control('reset');

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type * as Misskey from 'misskey-js';
 import { actAs, control, signInAs, sockets } from './support/control';
+import { articles, postNote, recordConnectionStatus, timelineNote, unique } from './support/timeline';
 import { StreamLog, openChannels } from './support/frames';
 import { E2E_SERVER_URL } from './ports';
 
@@ -9,16 +10,9 @@ import { E2E_SERVER_URL } from './ports';
 
 type Note = Misskey.entities.Note;
 
-const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
-const articles = (page: Page) => page.locator('article[data-note-id]');
 const article = (page: Page, id: string) => page.locator(`article[data-note-id="${id}"]`);
-const timelineNote = (page: Page, text: string) => articles(page).filter({ hasText: text });
 const nav = (page: Page, name: string | RegExp) =>
   page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name });
-
-async function post(user: string, params: Record<string, unknown>): Promise<string> {
-  return (await actAs<{ body: { createdNote: { id: string } } }>(user, 'notes/create', params)).body.createdNote.id;
-}
 
 async function openLocal(page: Page): Promise<StreamLog> {
   const log = StreamLog.attach(page);
@@ -37,25 +31,25 @@ test('renotes of one note show it once, naming the renoters; a quote stays apart
   page,
 }) => {
   await openLocal(page);
-  const id = await post('carol', { text: unique('worth renoting') });
+  const id = await postNote('carol', { text: unique('worth renoting') });
   await expect(article(page, id)).toHaveCount(1);
   const renotes: string[] = [];
-  for (const user of ['bob', 'admin', 'dave']) renotes.push(await post(user, { renoteId: id }));
+  for (const user of ['bob', 'admin', 'dave']) renotes.push(await postNote(user, { renoteId: id }));
   await expect(article(page, id).locator('summary')).toContainText('Renoted by Dave, Admin and Bob');
   await expect(article(page, id)).toHaveCount(1);
   for (const renote of renotes) await expect(article(page, renote)).toHaveCount(0);
   // Where its newest renote is: on top.
   await expect(articles(page).first()).toHaveAttribute('data-note-id', id);
 
-  const quote = await post('bob', { text: unique('quoting it'), renoteId: id });
+  const quote = await postNote('bob', { text: unique('quoting it'), renoteId: id });
   await expect(articles(page).first()).toHaveAttribute('data-note-id', quote);
   await expect(article(page, id)).toHaveCount(1);
 
   // (Local leaves out replies between two other users: this one answers the reader.)
-  const parent = await post('alice', { text: unique('a question') });
-  const between = await post('newsbot', { text: unique('in between') });
+  const parent = await postNote('alice', { text: unique('a question') });
+  const between = await postNote('newsbot', { text: unique('in between') });
   await expect(articles(page).first()).toHaveAttribute('data-note-id', between);
-  const reply = await post('bob', { text: unique('an answer'), replyId: parent });
+  const reply = await postNote('bob', { text: unique('an answer'), replyId: parent });
   // The parent comes up to sit right above its reply.
   await expect(articles(page).nth(0)).toHaveAttribute('data-note-id', parent);
   await expect(articles(page).nth(1)).toHaveAttribute('data-note-id', reply);
@@ -70,20 +64,6 @@ test('renotes of one note show it once, naming the renoters; a quote stays apart
   await expect(article(page, parent)).toHaveCount(1);
 });
 
-// Every status the connection indicator shows from now on.
-async function recordConnectionStatus(page: Page): Promise<() => Promise<string[]>> {
-  await page.evaluate(() => {
-    const el = document.querySelector('[data-status]')!;
-    const seen: string[] = [];
-    (window as unknown as { statuses: string[] }).statuses = seen;
-    new MutationObserver(() => {
-      const s = el.getAttribute('data-status')!;
-      if (s !== 'none' && seen.at(-1) !== s) seen.push(s);
-    }).observe(el, { attributes: true, attributeFilter: ['data-status'] });
-  });
-  return () => page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
-}
-
 test('with upgrades refused, notes come by polling; once a socket opens the stream takes over, nothing twice', async ({
   page,
 }) => {
@@ -93,7 +73,7 @@ test('with upgrades refused, notes come by polling; once a socket opens the stre
   await control('refuse-upgrades', { seconds: 60 });
   await control('drop-sockets');
   const polled = [unique('polled A'), unique('polled B')];
-  for (const text of polled) await post('bob', { text });
+  for (const text of polled) await postNote('bob', { text });
 
   // Sockets keep failing while REST works: the page says so and polls.
   await expect(page.getByText('Updating every 15 s')).toBeVisible({ timeout: 40_000 });
@@ -104,14 +84,14 @@ test('with upgrades refused, notes come by polling; once a socket opens the stre
   // Upgrades allowed again: a socket opens, what came meanwhile is read, and polling stops.
   await control('refuse-upgrades', { seconds: 0 });
   const meanwhile = unique('posted as the socket comes back');
-  await post('bob', { text: meanwhile });
+  await postNote('bob', { text: meanwhile });
   await expect(page.locator('[data-status]')).not.toHaveAttribute('data-status', 'polling', { timeout: 20_000 });
   await expect.poll(() => [...openChannels(log.current()?.sent ?? []).values()].map((c) => c.channel)).toContain('localTimeline');
   await expect(timelineNote(page, meanwhile)).toHaveCount(1);
   await expect(page.getByText('Updating every 15 s')).toHaveCount(0);
 
   const streamed = unique('streamed again');
-  const streamedId = await post('bob', { text: streamed });
+  const streamedId = await postNote('bob', { text: streamed });
   await expect(timelineNote(page, streamed)).toHaveCount(1);
   expect(JSON.stringify(log.current()!.received)).toContain(streamedId);
   const ids = await articles(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-note-id')));
@@ -139,13 +119,13 @@ const engagement = (n: Note) => {
 
 test('Catch-up reads as many notes as Home holds for the span; its filters and sort change the list', async ({ page }) => {
   await signInAs(page, 'alice');
-  const plain = await post('bob', { text: unique('catch-up plain') });
+  const plain = await postNote('bob', { text: unique('catch-up plain') });
   // Home leaves out replies between two other users: bob answers alice.
-  const busy = await post('alice', { text: unique('catch-up busy') });
+  const busy = await postNote('alice', { text: unique('catch-up busy') });
   for (const user of ['admin', 'bob', 'carol', 'dave', 'mallory', 'newsbot', 'pollbot', 'alice'])
     await actAs(user, 'notes/reactions/create', { noteId: busy, reaction: '👍' });
-  const renote = await post('admin', { renoteId: plain });
-  const reply = await post('bob', { text: unique('catch-up reply'), replyId: busy });
+  const renote = await postNote('admin', { renoteId: plain });
+  const reply = await postNote('bob', { text: unique('catch-up reply'), replyId: busy });
 
   await page.goto('/local');
   await nav(page, 'Catch-up').click();
@@ -194,7 +174,7 @@ test('Catch-up reads as many notes as Home holds for the span; its filters and s
 
 test('Home keeps the last note seen: back after others posted, a line sits right above it', async ({ page }) => {
   const alice = await signInAs(page, 'alice');
-  const seen = await post('bob', { text: unique('seen before leaving') });
+  const seen = await postNote('bob', { text: unique('seen before leaving') });
   await page.goto('/');
   await expect(articles(page).first()).toHaveAttribute('data-note-id', seen);
   await expect
@@ -203,7 +183,7 @@ test('Home keeps the last note seen: back after others posted, a line sits right
   await nav(page, 'Settings').click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   const away: string[] = [];
-  for (let i = 0; i < 5; i++) away.unshift(await post('bob', { text: unique(`while away #${i}`) }));
+  for (let i = 0; i < 5; i++) away.unshift(await postNote('bob', { text: unique(`while away #${i}`) }));
 
   await nav(page, 'Home').click();
   const line = page.getByRole('separator', { name: 'You left off here' });
@@ -231,8 +211,8 @@ test('Data saver keeps no socket: Home and the notification badge are updated by
   expect((await sockets()).filter((s) => s.user === 'alice')).toEqual([]);
 
   const text = unique('read by polling');
-  const id = await post('bob', { text });
-  const mine = await post('alice', { text: unique('react to me') });
+  const id = await postNote('bob', { text });
+  const mine = await postNote('alice', { text: unique('react to me') });
   await actAs('bob', 'notes/reactions/create', { noteId: mine, reaction: '👍' });
   await expect(article(page, id)).toHaveCount(1, { timeout: 30_000 });
   await expect(notificationsLink).toHaveAccessibleName(/^Notifications\W*4 unread$/, { timeout: 30_000 });

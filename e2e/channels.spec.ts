@@ -2,11 +2,11 @@ import { expect, test } from '@playwright/test';
 import type * as Misskey from 'misskey-js';
 import { actAs, browseAsGuest, control, signInAs } from './support/control';
 import { StreamLog, openChannels } from './support/frames';
+import { articles } from './support/timeline';
 
 // Misskey channels: browse, search, follow and favorite; the channel's timeline is live, and a
 // note written on its page goes into it.
 
-const articles = (page: import('@playwright/test').Page) => page.locator('article[data-note-id]');
 const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
 
 async function talkId(): Promise<string> {

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { actAs, control, signInAs } from './support/control';
 import { StreamLog, openChannels } from './support/frames';
+import { articles } from './support/timeline';
 
 // A user list: found from the nav, read as a timeline with its own live channel.
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
-const articles = (page: import('@playwright/test').Page) => page.locator('article[data-note-id]');
 
 test.beforeEach(async () => {
   await control('reset');

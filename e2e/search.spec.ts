@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { actAs, browseAsGuest, control, signInAs } from './support/control';
+import { articles } from './support/timeline';
 
 // Note search, where the server's roles allow it.
 
 const unique = (label: string) => `${label}${Date.now().toString(36)}`;
-const articles = (page: import('@playwright/test').Page) => page.locator('article[data-note-id]');
 const nav = (page: import('@playwright/test').Page) => page.getByRole('navigation', { name: 'Main navigation' });
 
 test.beforeEach(async () => {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { actAs, control, signInAs, sockets } from './support/control';
+import { articles, postNote, recordConnectionStatus, timelineNote, unique } from './support/timeline';
 import { StreamLog, openCaptures, openChannels, repeatedChannelIds } from './support/frames';
 
 // Live timelines as a signed-in reader sees them, with the stream frames the page sent.
@@ -7,15 +8,7 @@ import { StreamLog, openCaptures, openChannels, repeatedChannelIds } from './sup
 // The client releases a note a moment after it leaves the view; this is how far counts as "near".
 const NEAR_PX = 250;
 
-const unique = (label: string) => `${label} ${Date.now().toString(36)}`;
-const articles = (page: Page) => page.locator('article[data-note-id]');
-const timelineNote = (page: Page, text: string) => articles(page).filter({ hasText: text });
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name });
-
-type Created = { createdNote: { id: string } };
-async function post(user: string, params: Record<string, unknown>): Promise<string> {
-  return (await actAs<{ status: number; body: Created }>(user, 'notes/create', params)).body.createdNote.id;
-}
 
 async function aliceSocket() {
   return (await sockets()).filter((s) => s.user === 'alice');
@@ -189,8 +182,8 @@ test('each timeline connects its own channel, and a hashtag timeline streams its
   await page.goto('/tags/e2eonly');
   await expect.poll(timelines).toEqual([{ channel: 'hashtag', params: { q: [['e2eonly']] } }]);
   const tagged = unique('tagged #e2eonly');
-  await post('bob', { text: tagged });
-  await post('bob', { text: unique('untagged') });
+  await postNote('bob', { text: tagged });
+  await postNote('bob', { text: unique('untagged') });
   await expect(timelineNote(page, tagged)).toHaveCount(1);
   await expect(articles(page)).toHaveCount(1);
 });
@@ -275,7 +268,7 @@ test('notes are captured while on screen and released once they leave', async ({
 test("another user's reactions, votes and deletions reach the screen without a reload", async ({ page }) => {
   await openLocal(page);
   const text = unique('Tea or coffee?');
-  const id = await post('bob', { text, poll: { choices: ['Tea', 'Coffee'] } });
+  const id = await postNote('bob', { text, poll: { choices: ['Tea', 'Coffee'] } });
   const note = timelineNote(page, text);
   await expect(note).toHaveCount(1);
   // Events only reach a captured note: wait until the server holds the capture.
@@ -312,11 +305,11 @@ test('a note renoted in the timeline is shown once; a deleted renote leaves it; 
 }) => {
   await openLocal(page);
   const text = unique('soon gone');
-  const id = await post('carol', { text });
+  const id = await postNote('carol', { text });
   const shown = page.locator(`article[data-note-id="${id}"]`);
   await expect(shown).toHaveCount(1);
   const renote = async () => {
-    const renoteId = await post('bob', { renoteId: id });
+    const renoteId = await postNote('bob', { renoteId: id });
     // The note shown for its renotes captures the renotes too, to hear them deleted.
     await expect
       .poll(async () => Object.keys((await aliceSocket())[0]?.captures ?? {}))
@@ -343,9 +336,9 @@ test('notes posted while the stream is down are all there after it comes back, o
   await page.setViewportSize({ width: 1280, height: 1600 });
   const log = await openLocal(page);
   const onScreen = unique('on screen through the outage');
-  const onScreenId = await post('carol', { text: onScreen });
+  const onScreenId = await postNote('carol', { text: onScreen });
   const doomed = unique('deleted during the outage');
-  const doomedId = await post('carol', { text: doomed });
+  const doomedId = await postNote('carol', { text: doomed });
   await expect.poll(async () => (await aliceSocket())[0]?.captures[onScreenId]).toBe(1);
   await expect.poll(async () => (await aliceSocket())[0]?.captures[doomedId]).toBe(1);
   const statuses = await recordConnectionStatus(page);
@@ -354,7 +347,7 @@ test('notes posted while the stream is down are all there after it comes back, o
   const texts: string[] = [];
   for (let i = 1; i <= 3; i++) {
     texts.push(unique(`posted during the outage #${i}`));
-    await post('bob', { text: texts.at(-1) });
+    await postNote('bob', { text: texts.at(-1) });
   }
   // Their noteUpdated events are lost with the socket; notes on screen are refreshed after the reconnect.
   await actAs('bob', 'notes/reactions/create', { noteId: onScreenId, reaction: '🎉' });
@@ -379,7 +372,7 @@ test('notes posted while the stream is down are all there after it comes back, o
     .toEqual([...openCaptures(log.current()!.sent).keys()].sort());
   expect(Object.keys((await aliceSocket())[0]!.captures)).toContain(onScreenId);
   const after = unique('after the outage');
-  await post('bob', { text: after });
+  await postNote('bob', { text: after });
   await expect(timelineNote(page, after)).toHaveCount(1);
   await expect(articles(page).first()).toContainText(after);
 });
@@ -391,31 +384,17 @@ test('a short blip shows nothing', async ({ page }) => {
   await expect.poll(() => log.sockets.length).toBe(2);
   await expect.poll(() => channelOf(log, 'localTimeline')).not.toBeNull();
   const text = unique('after a blip');
-  await post('bob', { text });
+  await postNote('bob', { text });
   await expect(timelineNote(page, text)).toHaveCount(1);
   expect(await statuses()).toEqual([]);
 });
-
-// Every status the connection indicator shows from now on.
-async function recordConnectionStatus(page: Page): Promise<() => Promise<string[]>> {
-  await page.evaluate(() => {
-    const el = document.querySelector('[data-status]')!;
-    const seen: string[] = [];
-    (window as unknown as { statuses: string[] }).statuses = seen;
-    new MutationObserver(() => {
-      const s = el.getAttribute('data-status')!;
-      if (s !== 'none' && seen.at(-1) !== s) seen.push(s);
-    }).observe(el, { attributes: true, attributeFilter: ['data-status'] });
-  });
-  return () => page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
-}
 
 test('notes streaming in while the reader is scrolled down wait behind a button and move nothing', async ({ page }) => {
   await openLocal(page);
   const before = await scrollDown(page, 1500);
 
   const texts = [unique('streamed A'), unique('streamed B'), unique('streamed C')];
-  for (const text of texts) await post('bob', { text });
+  for (const text of texts) await postNote('bob', { text });
   const button = page.getByRole('button', { name: 'Show 3 new notes' });
   await expect(button).toBeVisible();
   for (const text of texts) await expect(timelineNote(page, text)).toHaveCount(0);
@@ -436,7 +415,7 @@ test('notes that changed while waiting behind the button are shown as they are n
   await scrollDown(page, 1500);
   const [kept, gone, liked] = [unique('kept'), unique('gone'), unique('liked')];
   const ids = [];
-  for (const text of [kept, gone, liked]) ids.push(await post('bob', { text }));
+  for (const text of [kept, gone, liked]) ids.push(await postNote('bob', { text }));
   const button = page.getByRole('button', { name: 'Show 3 new notes' });
   await expect(button).toBeVisible();
   // While they wait nothing on screen holds them, so these events reach no one.
@@ -487,7 +466,7 @@ test('a burst faster than anyone reads becomes a counter, then every note is sho
   await openLocal(page);
   const label = unique('burst');
   const texts = Array.from({ length: 40 }, (_, i) => `${label} #${i}`);
-  const ids = await Promise.all(texts.map((text) => post('bob', { text })));
+  const ids = await Promise.all(texts.map((text) => postNote('bob', { text })));
   await expect(page.getByRole('button', { name: /^Notes are arriving fast/ })).toBeVisible();
   // At the top, the queue comes in by itself once the rate is readable again: newest first, once each.
   await expect(page.getByRole('button', { name: /^Notes are arriving fast/ })).toHaveCount(0);
@@ -503,7 +482,7 @@ test('garbage frames do not break the page', async ({ page }) => {
   const tl = channelOf(log, 'localTimeline')!;
   const main = channelOf(log, 'main')!;
   const pollText = unique('garbage-proof poll');
-  const captured = await post('bob', { text: pollText, poll: { choices: ['Yes', 'No'] } });
+  const captured = await postNote('bob', { text: pollText, poll: { choices: ['Yes', 'No'] } });
   const poll = timelineNote(page, pollText);
   await expect(poll).toHaveCount(1);
   await expect.poll(async () => (await aliceSocket())[0]?.captures[captured]).toBe(1);
@@ -541,7 +520,7 @@ test('garbage frames do not break the page', async ({ page }) => {
   expect(log.current()!.received).toContainEqual('not json {');
 
   const text = unique('still live');
-  await post('bob', { text });
+  await postNote('bob', { text });
   await expect(timelineNote(page, text)).toHaveCount(1);
   await expect(articles(page).first()).toContainText(text);
   await expect(articles(page).nth(1)).toContainText(pollText);
@@ -572,7 +551,7 @@ test('back and forward keep the reading position', async ({ page }) => {
   await page.locator(`article[data-note-id="${reading.id}"]`).getByRole('link', { name: 'Open the note' }).first().click();
   await expect(page).toHaveURL(/\/notes\//);
   const meanwhile = [unique('posted while away A'), unique('posted while away B')];
-  for (const text of meanwhile) await post('bob', { text });
+  for (const text of meanwhile) await postNote('bob', { text });
   await page.goBack();
   await expect(page).toHaveURL(/\/local$/);
   await expect(page.getByRole('button', { name: 'Show 2 new notes' })).toBeVisible();
@@ -660,7 +639,7 @@ test('a long timeline: 1,000 notes down and back with a bounded DOM, captures on
 
   // Notes streaming in above move nothing.
   const still = await scrollDown(page, 300);
-  for (const text of [unique('above A'), unique('above B')]) await post('bob', { text });
+  for (const text of [unique('above A'), unique('above B')]) await postNote('bob', { text });
   await expect(page.getByRole('button', { name: 'Show 2 new notes' })).toBeVisible();
   await paint(page);
   expect(await drift(page, still)).toBeLessThan(2);
@@ -710,7 +689,7 @@ test('j and k move between notes, "." goes back to the top with the new ones; ty
   await expect(page.locator(`article[data-note-id="${ids[9]}"]`)).toBeInViewport();
 
   const text = unique('while reading');
-  await post('bob', { text });
+  await postNote('bob', { text });
   await expect(page.getByRole('button', { name: 'Show 1 new note' })).toBeVisible();
   await page.keyboard.press('.');
   await expect(articles(page).first()).toContainText(text);
