@@ -22,6 +22,23 @@ const PAYLOADS = [
   '$[fg.color=expression(alert(1)) ie] $[bg.color=#f00\\;x bg2] $[ruby <script>a</script> b]',
 ];
 
+// Counts what a hostile text might set off on `page`: alert/confirm dialogs (dismissed, their
+// messages returned, filled as they come) and Content-Security-Policy violations (window.__violations).
+async function watchPage(page: Page): Promise<string[]> {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', () => {
+      const w = window as unknown as { __violations?: number };
+      w.__violations = (w.__violations ?? 0) + 1;
+    });
+  });
+  return dialogs;
+}
+
 async function seedNotes(): Promise<Record<string, string>> {
   const res = await fetch(`${E2E_SERVER_URL}/__test/state`);
   return ((await res.json()) as { notes: Record<string, string> }).notes;
@@ -102,17 +119,7 @@ test('hostile notes render as inert text and the page stays usable', async ({ pa
     ...posted,
   ];
 
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', () => {
-      const w = window as unknown as { __violations?: number };
-      w.__violations = (w.__violations ?? 0) + 1;
-    });
-  });
+  const dialogs = await watchPage(page);
   await signInAs(page, 'alice');
 
   for (const id of ids) {
@@ -166,17 +173,7 @@ test('hostile notes render as inert text and the page stays usable', async ({ pa
 
 test('hostile clip names and descriptions, and announcement titles, text and images, stay inert', async ({ page }) => {
   await control('reset');
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', () => {
-      const w = window as unknown as { __violations?: number };
-      w.__violations = (w.__violations ?? 0) + 1;
-    });
-  });
+  const dialogs = await watchPage(page);
   const clip = await actAs<{ body: Misskey.entities.Clip }>('mallory', 'clips/create', {
     name: PAYLOADS[1]!.slice(0, 100),
     description: PAYLOADS.slice(0, 5).join('\n'),
@@ -245,17 +242,7 @@ test('hostile profile fields render inert on the profile and in the editor', asy
   ] as const) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', () => {
-        const w = window as unknown as { __violations?: number };
-        w.__violations = (w.__violations ?? 0) + 1;
-      });
-    });
+    const dialogs = await watchPage(page);
     await signInAs(page, viewer);
     await page.goto(path);
     await expect(page.locator(scope)).toContainText('script tag');
