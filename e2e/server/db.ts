@@ -78,7 +78,8 @@ export interface ChatInvitationRecord {
   ignored: boolean;
 }
 
-export interface NoteDraftRecord {
+/** What a note and a draft of one both hold. */
+export interface NoteFields {
   id: string;
   userId: string;
   text: string | null;
@@ -89,6 +90,9 @@ export interface NoteDraftRecord {
   reactionAcceptance: Misskey.entities.Note['reactionAcceptance'];
   replyId: string | null;
   renoteId: string | null;
+}
+
+export interface NoteDraftRecord extends NoteFields {
   channelId: string | null;
   hashtag: string | null;
   fileIds: string[];
@@ -115,17 +119,7 @@ export interface ReactionRecord {
   key: string;
 }
 
-export interface NoteRecord {
-  id: string;
-  userId: string;
-  text: string | null;
-  cw: string | null;
-  visibility: Visibility;
-  visibleUserIds: string[];
-  localOnly: boolean;
-  reactionAcceptance: Misskey.entities.Note['reactionAcceptance'];
-  replyId: string | null;
-  renoteId: string | null;
+export interface NoteRecord extends NoteFields {
   fileIds: string[];
   poll: PollRecord | null;
   reactions: ReactionRecord[];
