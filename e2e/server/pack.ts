@@ -133,6 +133,11 @@ export function packUserLite(db: Db, user: UserRecord): Misskey.entities.UserLit
   };
 }
 
+/** The lite pack of a user the records point at by id (an owner, a sender, a reactor). */
+export function packUserLiteById(db: Db, userId: string): Misskey.entities.UserLite {
+  return packUserLite(db, db.users.get(userId)!);
+}
+
 function userDetailedBase(db: Db, user: UserRecord, viewerId: string | null): UserDetailed {
   const pinned = user.pinnedNoteIds.flatMap((id) => {
     const note = db.notes.get(id);
@@ -463,7 +468,7 @@ export function packChatRoom(db: Db, room: ChatRoomRecord, viewerId: string | nu
     name: room.name,
     description: room.description,
     ownerId: room.ownerId,
-    owner: packUserLite(db, db.users.get(room.ownerId)!),
+    owner: packUserLiteById(db, room.ownerId),
     isMuted: membership?.isMuted ?? false,
     invitationExists: viewerId !== room.ownerId && invited,
   };
@@ -472,6 +477,11 @@ export function packChatRoom(db: Db, room: ChatRoomRecord, viewerId: string | nu
 function packChatFile(db: Db, fileId: string | null): Misskey.entities.DriveFile | null {
   const file = fileId === null ? undefined : db.files.get(fileId);
   return file ? packFile(db, file, 'self') : null;
+}
+
+// In a room each reaction names its user.
+function packRoomReactions(db: Db, m: ChatMessageRecord): Misskey.entities.ChatMessageLiteForRoom['reactions'] {
+  return m.reactions.map((r) => ({ user: packUserLiteById(db, r.userId), reaction: r.reaction }));
 }
 
 /** The lite 1:1 pack (create-to-user, user-timeline, the chatUser stream): reactions carry no user. */
@@ -495,11 +505,11 @@ export function packChatMessageForRoom(db: Db, m: ChatMessageRecord): Misskey.en
     createdAt: idToDate(m.id).toISOString(),
     text: m.text,
     fromUserId: m.fromUserId,
-    fromUser: packUserLite(db, db.users.get(m.fromUserId)!),
+    fromUser: packUserLiteById(db, m.fromUserId),
     toRoomId: m.toRoomId!,
     fileId: m.fileId,
     file: packChatFile(db, m.fileId),
-    reactions: m.reactions.map((r) => ({ user: packUserLite(db, db.users.get(r.userId)!), reaction: r.reaction })),
+    reactions: packRoomReactions(db, m),
   };
 }
 
@@ -512,14 +522,14 @@ export function packChatMessage(db: Db, m: ChatMessageRecord, viewerId: string |
     createdAt: idToDate(m.id).toISOString(),
     text: m.text,
     fromUserId: m.fromUserId,
-    fromUser: packUserLite(db, db.users.get(m.fromUserId)!),
+    fromUser: packUserLiteById(db, m.fromUserId),
     toUserId: m.toUserId,
     ...(toUser ? { toUser: packUserLite(db, toUser) } : {}),
     toRoomId: m.toRoomId,
     ...(room ? { toRoom: packChatRoom(db, room, viewerId) } : {}),
     fileId: m.fileId,
     file: packChatFile(db, m.fileId),
-    reactions: m.reactions.map((r) => ({ user: packUserLite(db, db.users.get(r.userId)!), reaction: r.reaction })),
+    reactions: packRoomReactions(db, m),
   };
 }
 
@@ -534,7 +544,7 @@ export function packChatInvitation(
     roomId: inv.roomId,
     room: packChatRoom(db, db.chatRooms.get(inv.roomId)!, viewerId),
     userId: inv.userId,
-    user: packUserLite(db, db.users.get(inv.userId)!),
+    user: packUserLiteById(db, inv.userId),
   };
 }
 
@@ -546,7 +556,7 @@ export function packNoteDraft(db: Db, d: NoteDraftRecord): Misskey.entities.Note
     scheduledAt: d.scheduledAt,
     isActuallyScheduled: d.isActuallyScheduled,
     userId: d.userId,
-    user: packUserLite(db, db.users.get(d.userId)!),
+    user: packUserLiteById(db, d.userId),
     text: d.text,
     cw: d.cw,
     visibility: d.visibility,

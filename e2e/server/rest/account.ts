@@ -5,7 +5,7 @@ import { signedIn, type Endpoint, type EndpointContext } from '../endpoint.ts';
 import { errors } from '../errors.ts';
 import { idToDate } from '../ids.ts';
 import { readAllNotifications } from '../notify.ts';
-import { packMe, packNotification, packUserLite, rolePolicies } from '../pack.ts';
+import { packMe, packNotification, packUserLiteById, rolePolicies } from '../pack.ts';
 import { optionalBoolean, requiredId, type Params } from '../params.ts';
 import { readProfileUpdate } from '../profileUpdate.ts';
 import { page, readPaging } from '../paging.ts';
@@ -97,7 +97,7 @@ function groupNotifications(db: Db, list: NotificationRecord[]): unknown[] {
         createdAt: idToDate(first.id).toISOString(),
         type: 'reaction:grouped',
         note: (packNotification(db, first) as { note?: unknown }).note,
-        reactions: members.map((m) => ({ user: packUserLite(db, db.users.get(m.notifierId!)!), reaction: m.reaction })),
+        reactions: members.map((m) => ({ user: packUserLiteById(db, m.notifierId!), reaction: m.reaction })),
       });
     } else {
       const renoteNote = (packNotification(db, first) as { note?: unknown }).note;
@@ -106,7 +106,7 @@ function groupNotifications(db: Db, list: NotificationRecord[]): unknown[] {
         createdAt: idToDate((members[1] ?? first).id).toISOString(),
         type: 'renote:grouped',
         note: renoteNote,
-        users: members.map((m) => packUserLite(db, db.users.get(m.notifierId!)!)),
+        users: members.map((m) => packUserLiteById(db, m.notifierId!)),
       });
     }
   }

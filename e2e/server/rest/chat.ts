@@ -25,7 +25,7 @@ import {
   packChatMessageFor1on1,
   packChatMessageForRoom,
   packChatRoom,
-  packUserLite,
+  packUserLiteById,
 } from '../pack.ts';
 import { page, readPaging } from '../paging.ts';
 import {
@@ -273,7 +273,7 @@ export const chatEndpoints: Record<string, Endpoint> = {
       id: m.id,
       createdAt: idToDate(m.id).toISOString(),
       userId: m.userId,
-      user: packUserLite(ctx.db, ctx.db.users.get(m.userId)!),
+      user: packUserLiteById(ctx.db, m.userId),
       roomId: m.roomId,
     }));
   }),

@@ -3,7 +3,7 @@ import type { ClipRecord, Db } from '../db.ts';
 import { signedIn, type Endpoint, type EndpointContext } from '../endpoint.ts';
 import { ApiError, clientError, errors } from '../errors.ts';
 import { idToDate } from '../ids.ts';
-import { packNote, packUserLite, rolePolicies } from '../pack.ts';
+import { packNote, packUserLiteById, rolePolicies } from '../pack.ts';
 import { optionalBoolean, optionalId, optionalString, requiredId, requiredString } from '../params.ts';
 import { page, readPaging } from '../paging.ts';
 import { canSee, mutedFor } from '../visibility.ts';
@@ -44,7 +44,7 @@ export function packClip(db: Db, clip: ClipRecord, viewerId: string | null): Mis
     createdAt: idToDate(clip.id).toISOString(),
     lastClippedAt: clip.lastClippedAt,
     userId: clip.userId,
-    user: packUserLite(db, db.users.get(clip.userId)!),
+    user: packUserLiteById(db, clip.userId),
     name: clip.name,
     description: clip.description,
     isPublic: clip.isPublic,

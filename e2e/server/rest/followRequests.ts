@@ -3,7 +3,7 @@ import { acceptFollowRequest, cancelFollowRequest, rejectFollowRequest } from '.
 import type { Db, UserRecord } from '../db.ts';
 import { signedIn, type Endpoint } from '../endpoint.ts';
 import { errors } from '../errors.ts';
-import { packUserLite } from '../pack.ts';
+import { packUserLite, packUserLiteById } from '../pack.ts';
 import { page, readPaging } from '../paging.ts';
 import { requiredId, type Params } from '../params.ts';
 
@@ -54,7 +54,7 @@ export const followRequestEndpoints: Record<string, Endpoint> = {
         .sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
       return page(mine, readPaging(ctx.params)).map((r) => ({
         id: r.id,
-        follower: packUserLite(db, db.users.get(r.followerId)!),
+        follower: packUserLiteById(db, r.followerId),
         followee: packUserLite(db, me),
       }));
     },

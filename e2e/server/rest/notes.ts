@@ -4,7 +4,7 @@ import type { Db, NoteRecord } from '../db.ts';
 import { signedIn, type Endpoint } from '../endpoint.ts';
 import { errors } from '../errors.ts';
 import { idToDate } from '../ids.ts';
-import { packNote, packUserLite } from '../pack.ts';
+import { packNote, packUserLiteById } from '../pack.ts';
 import {
   optionalBoolean,
   optionalEnum,
@@ -140,7 +140,7 @@ export const noteEndpoints: Record<string, Endpoint> = {
           ({
             id: r.id,
             createdAt: idToDate(r.id).toISOString(),
-            user: packUserLite(db, db.users.get(r.userId)!),
+            user: packUserLiteById(db, r.userId),
             type: r.key,
           }) satisfies Misskey.entities.NoteReaction,
       );
