@@ -223,7 +223,7 @@ test('Data saver keeps no socket: Home and the notification badge are updated by
   const replies = page.getByRole('region', { name: 'Replies' });
   await expect(replies.getByText('No replies yet.')).toBeVisible();
   const reply = unique('reply while polling');
-  await post('carol', { text: reply, replyId: mine });
+  await postNote('carol', { text: reply, replyId: mine });
   await expect(replies.locator('article', { hasText: reply })).toHaveCount(1, { timeout: 30_000 });
   expect((await sockets()).filter((s) => s.user === 'alice')).toEqual([]);
 
