@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import pkg from '../package.json' with { type: 'json' };
 import { browseAsGuest, control, signInAs } from './support/control';
+import { seriousViolations } from './support/axe';
 
 test.beforeEach(async () => {
   await control('reset');
@@ -33,8 +33,7 @@ test("the account menu leads to About this server: meta, rules, admin, versions 
   const numbers = page.getByRole('region', { name: 'In numbers' });
   await expect(numbers).toContainText('Users8');
   await expect(numbers).toContainText(/Notes[\d,]+/);
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('a guest can read About this server too', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { control, signInAs } from './support/control';
+import { seriousViolations } from './support/axe';
 
 // A 390 × 844 phone: the bottom bar, the "More" sheet, the title, the compose button, touch targets.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
@@ -119,9 +119,7 @@ for (const path of [
       await page.waitForLoadState('networkidle');
     }
     await expect(page.locator('main')).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }
 
@@ -130,7 +128,5 @@ test('axe finds no serious or critical violation with the More sheet open', asyn
   await page.goto('/settings');
   await bar(page).getByRole('button', { name: 'More' }).click();
   await expect(page.getByRole('dialog', { name: 'More' })).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { actAs, control, signInAs, sockets } from './support/control';
+import { seriousViolations } from './support/axe';
 
 test.beforeEach(async () => {
   await control('reset');
@@ -229,9 +229,7 @@ for (const path of ['/notifications', '/mentions', '/direct']) {
     await signInAs(page, 'alice');
     await page.goto(path);
     await expect(page.locator('main li, main article').first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }
 

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
 import { actAs, browseAsGuest, control, signInAs } from './support/control';
+import { seriousViolations } from './support/axe';
 
 test.beforeEach(async () => {
   await control('reset');
@@ -110,7 +110,7 @@ for (const path of [
       await page.waitForLoadState('networkidle');
     }
     await expect(page.locator('main')).toBeVisible();
-    await expectNoSeriousViolation(page);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }
 
@@ -123,14 +123,8 @@ for (const path of ['/', '/settings', '/notifications', '/@bob']) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     await expect(page.locator('main')).toBeVisible();
-    await expectNoSeriousViolation(page);
+    expect(await seriousViolations(page)).toEqual([]);
   });
-}
-
-async function expectNoSeriousViolation(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 test('a Japanese browser gets Japanese, and Settings switches the language without a reload', async ({ browser }) => {
@@ -168,9 +162,7 @@ test('axe finds no serious or critical violation on clip, channel, antenna and l
   await signInAs(page, 'alice');
   const check = async () => {
     await page.waitForLoadState('networkidle');
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${page.url()} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect((await seriousViolations(page)).map((line) => `${page.url()} ${line}`)).toEqual([]);
   };
   for (const path of [
     `/clips/${clips.body[0]!.id}`,
