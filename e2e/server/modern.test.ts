@@ -360,7 +360,7 @@ describe('2026 channel mute', () => {
     expect([unmuted.status, unmuted.text]).toEqual([fixture('rest-channels-mute-delete.json').status, '']);
     expect(await body('channels/mute/list', {}, 'bob')).toEqual(recorded('rest-channels-mute-list-after-delete.json'));
     const again = await call('channels/mute/delete', { channelId: channel.id }, 'bob');
-    expect([again.status, again.body.error.code]).toEqual([400, 'NOT_MUTING_CHANNEL']);
+    expect([again.status, (again.body as any).error.code]).toEqual([400, 'NOT_MUTING_CHANNEL']);
     expect((await body('notes/timeline', { limit: 20 }, 'bob')).map((n: { id: string }) => n.id)).toContain(inChannel.id);
     socket.close();
   });
@@ -368,7 +368,7 @@ describe('2026 channel mute', () => {
   it('takes an expiry in the future only', async () => {
     const channel = await body('channels/create', { name: 'Briefly muted' }, 'alice');
     const past = await call('channels/mute/create', { channelId: channel.id, expiresAt: Date.now() - 1000 }, 'bob');
-    expect([past.status, past.body.error.code]).toEqual([400, 'EXPIRES_AT_IS_PAST']);
+    expect([past.status, (past.body as any).error.code]).toEqual([400, 'EXPIRES_AT_IS_PAST']);
     const soon = await call('channels/mute/create', { channelId: channel.id, expiresAt: Date.now() + 60_000 }, 'bob');
     expect(soon.status).toBe(204);
     expect((await body('channels/show', { channelId: channel.id }, 'bob')).isMuting).toBe(true);
