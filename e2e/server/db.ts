@@ -343,7 +343,7 @@ export class Db {
   readonly swSubscriptions: SwSubscriptionRecord[] = [];
   readonly pushes: PushRecord[] = [];
 
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Map<NodeJS.Timeout, () => void>();
 
   constructor(
     public baseUrl: string,
@@ -363,11 +363,20 @@ export class Db {
       Math.min(ms, 2 ** 31 - 1),
     );
     timer.unref();
-    this.timers.add(timer);
+    this.timers.set(timer, fn);
+  }
+
+  /** Runs now, in the order they were set, what was set for later (as if its time had come). */
+  runLater(): number {
+    const due = [...this.timers];
+    this.timers.clear();
+    for (const [timer] of due) clearTimeout(timer);
+    for (const [, fn] of due) fn();
+    return due.length;
   }
 
   dispose(): void {
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers.keys()) clearTimeout(timer);
     this.timers.clear();
     this.events.removeAllListeners();
   }

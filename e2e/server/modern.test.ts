@@ -299,6 +299,18 @@ describe('2026 drafts and scheduled notes', () => {
     expect(notification.note.text).toBe('A scheduled fixture note');
   });
 
+  it('posts an hour-ahead schedule at once when the test control runs what was set for later', async () => {
+    await body(
+      'notes/drafts/create',
+      { text: 'Ahead of its time', scheduledAt: Date.now() + 3_600_000, isActuallyScheduled: true },
+      'carol',
+    );
+    expect(await control(server, 'run-later')).toMatchObject({ ran: expect.any(Number) });
+    expect(await body('notes/drafts/list', { scheduled: true }, 'carol')).toEqual([]);
+    const [latest] = await body('users/notes', { userId: userId('carol'), limit: 1 });
+    expect(latest.text).toBe('Ahead of its time');
+  });
+
   it('notes/show-partial-bulk answers reactions of known notes only, anonymously too', async () => {
     const res = await body('notes/show-partial-bulk', { noteIds: [server.notes.reactions, 'au6a0000aaaaaaaa'] });
     expect(res).toHaveLength(1);
