@@ -92,7 +92,9 @@ test('a draft survives a reload', async ({ page }) => {
 test('a direct note goes to the recipients picked by @name, and a wrong name says so', async ({ page }) => {
   const text = unique('just for bob');
   await noteText(page).fill(text);
-  await page.getByLabel('Visibility').selectOption({ label: 'Direct' });
+  await page.getByRole('button', { name: 'Visibility: Public' }).click();
+  await page.getByRole('menuitemradio', { name: 'Direct' }).click();
+  await expect(page.getByRole('button', { name: 'Visibility: Direct' })).toBeFocused();
   const recipient = page.getByRole('textbox', { name: 'Add a recipient (@user or @user@host)' });
   await recipient.fill('@nobody');
   await recipient.press('Enter');
@@ -109,4 +111,32 @@ test('a direct note goes to the recipients picked by @name, and a wrong name say
   };
   await expect.poll(() => seenBy('bob')).toBe(true);
   expect(await seenBy('carol')).toBe(false);
+});
+
+test('the visibility menu: arrow keys, local only, Escape gives focus back', async ({ page }) => {
+  await noteText(page).fill(unique('audience'));
+  const button = page.getByRole('button', { name: 'Visibility: Public' });
+  await button.click();
+  const menu = page.getByRole('menu', { name: 'Visibility' });
+  await expect(menu.getByRole('menuitemradio', { name: 'Public' })).toBeFocused();
+  await expect(menu.getByRole('menuitemradio', { name: 'Public' })).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitemradio', { name: 'Home' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('menuitemcheckbox', { name: 'Local only (do not federate)' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitemcheckbox')).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  const chosen = page.getByRole('button', { name: 'Visibility: Home, local only' });
+  await expect(chosen).toBeFocused();
+  await chosen.press('Enter');
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(chosen).toBeFocused();
+  await postButton(page).click();
+  await expect(timelineNote(page, 'audience')).toHaveCount(1);
 });
