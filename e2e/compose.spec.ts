@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { actAs, control, signInAs } from './support/control';
+import { E2E_SERVER_URL } from './ports';
 
 // A 1×1 PNG, enough for the stand-in server to store and serve an image.
 const PNG = Buffer.from(
@@ -139,4 +140,58 @@ test('the visibility menu: arrow keys, local only, Escape gives focus back', asy
   await expect(chosen).toBeFocused();
   await postButton(page).click();
   await expect(timelineNote(page, 'audience')).toHaveCount(1);
+});
+
+test('n opens the compose dialog on a note page; the note is posted and the dialog closes', async ({ page }) => {
+  const seed = (await (await fetch(`${E2E_SERVER_URL}/__test/state`)).json()) as { notes: Record<string, string> };
+  await page.goto(`/notes/${seed.notes.image}`);
+  await expect(page.getByRole('list', { name: 'Attachments' }).first()).toBeVisible();
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'New note' });
+  await expect(dialog.getByRole('textbox', { name: 'Note text' })).toBeFocused();
+  const text = unique('from anywhere');
+  await dialog.getByRole('textbox', { name: 'Note text' }).fill(text);
+  await dialog.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await page.goto('/');
+  await expect(timelineNote(page, text)).toHaveCount(1);
+});
+
+test('n on notifications: Escape closes the dialog and keeps the draft; typed n in a field stays text', async ({ page }) => {
+  await page.goto('/notifications');
+  await expect(page.getByRole('list', { name: 'Notifications' }).getByRole('listitem').first()).toBeVisible();
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'New note' });
+  const text = unique('kept for later');
+  await dialog.getByRole('textbox', { name: 'Note text' }).fill(text);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // The nav's Compose button opens the same dialog, the draft in it.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Compose' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Note text' })).toHaveValue(text);
+  // An "n" typed into the text is text.
+  await dialog.getByRole('textbox', { name: 'Note text' }).press('End');
+  await page.keyboard.type(' n');
+  await expect(dialog.getByRole('textbox', { name: 'Note text' })).toHaveValue(`${text} n`);
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await page.keyboard.press('n');
+  await expect(dialog.getByRole('textbox', { name: 'Note text' })).toHaveValue(`${text} n`);
+});
+
+test('a post from the dialog that fails stays in view: the dialog shows it in the outbox', async ({ page }) => {
+  await page.goto('/notifications');
+  await expect(page.getByRole('list', { name: 'Notifications' }).getByRole('listitem').first()).toBeVisible();
+  await control('fault', { endpoint: 'notes/create', mode: '500', times: 1 });
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'New note' });
+  const text = unique('not yet');
+  await dialog.getByRole('textbox', { name: 'Note text' }).fill(text);
+  await dialog.getByRole('button', { name: 'Post', exact: true }).click();
+  const outbox = dialog.getByRole('region', { name: 'Outbox' });
+  await expect(outbox).toContainText(text);
+  await outbox.getByRole('button', { name: 'Retry' }).click();
+  await expect(outbox.getByRole('listitem')).toHaveCount(0);
+  await page.goto('/');
+  await expect(timelineNote(page, text)).toHaveCount(1);
 });
