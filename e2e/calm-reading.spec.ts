@@ -238,8 +238,17 @@ test('Data saver keeps no socket: Home and the notification badge are updated by
   await expect(notificationsLink).toHaveAccessibleName(/^Notifications\W*4 unread$/, { timeout: 30_000 });
   expect((await sockets()).filter((s) => s.user === 'alice')).toEqual([]);
 
+  // An opened note is read again on every poll: a reply that came meanwhile shows under it.
+  await page.goto(`/notes/${mine}`);
+  const replies = page.getByRole('region', { name: 'Replies' });
+  await expect(replies.getByText('No replies yet.')).toBeVisible();
+  const reply = unique('reply while polling');
+  await post('carol', { text: reply, replyId: mine });
+  await expect(replies.locator('article', { hasText: reply })).toHaveCount(1, { timeout: 30_000 });
+  expect((await sockets()).filter((s) => s.user === 'alice')).toEqual([]);
+
   // Still on after a reload: it is a setting of this device.
-  await page.reload();
+  await page.goto('/');
   await expect(page.getByText('Data saver is on. Updating every 15 s.')).toBeVisible();
   await nav(page, 'Settings').click();
   await page.getByRole('checkbox', { name: 'Data saver' }).uncheck();

@@ -216,5 +216,11 @@ test('with Data saver on, a conversation and the Chat dot are updated by polling
   await expect(message(page, 'Polled hello')).toBeVisible();
   await actAs('bob', 'chat/messages/create-to-user', { toUserId: seed.alice!.id, text: 'And another one' }, SERVER);
   await expect(message(page, 'And another one')).toBeVisible({ timeout: 30_000 });
+
+  // On the Chat page, a new conversation comes with a poll as well.
+  await chatLink.click();
+  await expect(page.locator(`[data-conversation="user:${seed.bob!.id}"]`)).toContainText('And another one');
+  await actAs('carol', 'chat/messages/create-to-user', { toUserId: seed.alice!.id, text: 'Carol, polled' }, SERVER);
+  await expect(page.locator(`[data-conversation="user:${seed.carol!.id}"]`)).toContainText('Carol, polled', { timeout: 30_000 });
   expect((await sockets(SERVER)).filter((s) => s.user === 'alice')).toEqual([]);
 });

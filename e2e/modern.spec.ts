@@ -197,3 +197,33 @@ test('the new notification types read as sentences, an unknown one as a neutral 
   await expect(item('zzzzzzzzzzzzzzz5')).toContainText('Notification (somethingFromTheFuture)');
   expect(errors).toEqual([]);
 });
+
+test('mute a channel on a 2026 server: its notes leave Home, it is listed under Muted, and unmuted they are back', async ({
+  page,
+}) => {
+  const found = await actAs<{ body: { id: string }[] }>('bob', 'channels/search', { query: 'Misskey talk' }, SERVER);
+  const channelId = found.body[0]!.id;
+  await signInAs(page, 'bob', SERVER);
+  await page.goto(`/channels/${channelId}`);
+  await page.getByRole('button', { name: 'Mute', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Unmute' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('Muted: its notes are left out of your timelines.')).toBeVisible();
+
+  // bob follows the channel, so its notes would reach his Home.
+  const hidden = `In the muted channel ${Date.now().toString(36)}`;
+  const shown = `Outside any channel ${Date.now().toString(36)}`;
+  await actAs('carol', 'notes/create', { text: hidden, channelId }, SERVER);
+  await actAs('carol', 'notes/create', { text: shown }, SERVER);
+  await page.goto('/');
+  const articles = page.locator('article[data-note-id]');
+  await expect(articles.filter({ hasText: shown })).toHaveCount(1);
+  await expect(articles.filter({ hasText: hidden })).toHaveCount(0);
+
+  await page.goto('/channels');
+  await page.getByRole('tab', { name: 'Muted' }).click();
+  await page.getByRole('tabpanel').getByRole('link', { name: 'Misskey talk' }).click();
+  await page.getByRole('button', { name: 'Unmute' }).click();
+  await expect(page.getByRole('button', { name: 'Mute', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await page.goto('/');
+  await expect(articles.filter({ hasText: hidden })).toHaveCount(1);
+});

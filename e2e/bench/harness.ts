@@ -204,6 +204,7 @@ export const longTasks = (page: Page): Promise<LongTask[]> => page.evaluate<Long
 export const pageNow = (page: Page): Promise<number> => page.evaluate<number>('performance.now()');
 
 /** How many of `ids` were ever rendered as timeline items. */
+/** How many of `ids` have been rendered at least once. */
 export function countSeen(page: Page, ids: string[]): Promise<number> {
   return page.evaluate((list) => list.filter((id) => (window as unknown as BenchWindow).__bench.seen.has(id)).length, ids);
 }
@@ -268,6 +269,25 @@ export async function scrollThrough(
     await sleep(everyMs);
   }
   return { loaded, onScreen: onScreen.size, maxVisible, steps, reachedTarget: loaded >= notes };
+}
+
+/**
+ * The list renders only what is near the viewport: wheels down from the top until every one of
+ * `ids` has been rendered, or nothing new of them renders for `stallMs`. Returns how many were.
+ */
+export async function scrollUntilSeen(page: Page, ids: string[], stallMs = 3000): Promise<number> {
+  await scrollToTop(page);
+  await page.mouse.move(640, 400);
+  let seen = await countSeen(page, ids);
+  let lastNew = Date.now();
+  while (seen < ids.length && Date.now() - lastNew < stallMs) {
+    await page.mouse.wheel(0, 700);
+    await sleep(60);
+    const now = await countSeen(page, ids);
+    if (now > seen) lastNew = Date.now();
+    seen = now;
+  }
+  return seen;
 }
 
 export async function scrollToTop(page: Page): Promise<void> {

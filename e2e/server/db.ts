@@ -255,6 +255,8 @@ export interface ChannelRecord {
   lastNotedAt: string | null;
   followers: Set<string>;
   favoritedBy: Set<string>;
+  /** 2026 channel mutes: who mutes it, until when (Unix ms; null for good) */
+  mutedBy: Map<string, number | null>;
 }
 
 export interface AnnouncementRecord {
@@ -382,6 +384,13 @@ export class Db {
       if (user.username.toLowerCase() === lower && (host === undefined || (user.host ?? null) === host)) return user;
     }
     return undefined;
+  }
+
+  mutesChannel(userId: string, channelId: string): boolean {
+    const channel = this.channels.get(channelId);
+    if (!channel?.mutedBy.has(userId)) return false;
+    const until = channel.mutedBy.get(userId) ?? null;
+    return until === null || until > Date.now();
   }
 
   isMuting(muterId: string | null, muteeId: string): boolean {

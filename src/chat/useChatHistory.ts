@@ -79,7 +79,9 @@ export function useChatHistory() {
     const c = conversationOf(m, meId());
     if (c) conversations.value = mergeConversations(conversations.value, [{ ...c, unread: true }]);
   });
+  // New conversations come with main's newChatMessage; without a stream the list is read again.
   const offReconnected = stream.onReconnected(() => void load());
+  const offPoll = stream.onPoll(() => void load());
 
   async function readAll(): Promise<void> {
     await session.api.request('chat/read-all', {});
@@ -107,6 +109,7 @@ export function useChatHistory() {
   onScopeDispose(() => {
     unlisten();
     offReconnected();
+    offPoll();
   });
 
   return { conversations, invitations, rooms, loading, error, load, readAll, createRoom, join, ignore };

@@ -5,6 +5,7 @@ import type * as Misskey from 'misskey-js';
 import { useNotesStore } from '@/stores/notes';
 import { useOutboxStore } from '@/stores/outbox';
 import { useSessionStore } from '@/stores/session';
+import { useStreamStore } from '@/stream/store';
 import { useReadCache } from '@/offline/useReadCache';
 
 type Note = Misskey.entities.Note;
@@ -46,6 +47,15 @@ export function useNoteThread(noteId: Ref<string>) {
     children.value = down;
   }
 
+  async function fetchThread(id: string): Promise<Thread> {
+    const [note, conversation, replies] = await Promise.all([
+      session.api.request('notes/show', { noteId: id }),
+      session.api.request('notes/conversation', { noteId: id, limit: 30 }),
+      session.api.request('notes/children', { noteId: id, limit: 30 }),
+    ]);
+    return { note, conversation, children: replies };
+  }
+
   async function load(): Promise<void> {
     const id = noteId.value;
     const request = ++latest;
@@ -61,13 +71,8 @@ export function useNoteThread(noteId: Ref<string>) {
       return true;
     });
     try {
-      const [note, conversation, replies] = await Promise.all([
-        session.api.request('notes/show', { noteId: id }),
-        session.api.request('notes/conversation', { noteId: id, limit: 30 }),
-        session.api.request('notes/children', { noteId: id, limit: 30 }),
-      ]);
+      const thread = await fetchThread(id);
       if (!current()) return;
-      const thread = { note, conversation, children: replies };
       show(thread);
       asOf.value = null;
       kept.save(`note:${id}`, thread);
@@ -79,6 +84,27 @@ export function useNoteThread(noteId: Ref<string>) {
       if (current()) loading.value = false;
     }
   }
+
+  // Misskey sends no event for other people's replies, and no event at all while there is no
+  // stream: the thread on screen is read again quietly on every poll and after a reconnect.
+  async function refresh(): Promise<void> {
+    if (loading.value || error.value || asOf.value !== null || session.status !== 'ready') return;
+    const id = noteId.value;
+    const request = ++latest;
+    try {
+      const thread = await fetchThread(id);
+      if (request !== latest || id !== noteId.value) return;
+      show(thread);
+      kept.save(`note:${id}`, thread);
+    } catch (e) {
+      // Deleted meanwhile: said as on opening it. Anything else leaves the thread as it is (the
+      // connection status already speaks for the server).
+      if (request === latest && toApiError(e, 'notes/show').code === 'NO_SUCH_NOTE') void load();
+    }
+  }
+  const stream = useStreamStore();
+  const offPoll = stream.onPoll(() => void refresh());
+  const offReconnected = stream.onReconnected(() => void refresh());
 
   // The reader's own reply or quote goes under the note as soon as it is posted (Misskey sends
   // no event for new replies, so other people's come with the next load).
@@ -104,6 +130,8 @@ export function useNoteThread(noteId: Ref<string>) {
   );
   onScopeDispose(() => {
     offPosted();
+    offPoll();
+    offReconnected();
     hold([]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMfm } from './mountForTest';
+import { parseMfm } from './render';
 
 describe('MFM renderer, one node type at a time', () => {
   it('text keeps line breaks as <br>', async () => {
@@ -128,5 +129,29 @@ describe('MFM renderer, one node type at a time', () => {
     expect(el.querySelector('b')).toBeNull();
     expect(el.querySelector('a')).toBeNull();
     expect(el.querySelector('img')?.getAttribute('src')).toBe('https://example.com/blobcat.png');
+  });
+});
+
+describe('parseMfm', () => {
+  it('parses a text seen again only once, apart for names and full text', () => {
+    const text = '**bold** :blobcat: #tag';
+    const full = parseMfm(text, false);
+    expect(parseMfm(text, false)).toBe(full);
+    const simple = parseMfm(text, true);
+    expect(simple).not.toBe(full);
+    expect(simple.map((n) => n.type)).not.toContain('bold');
+  });
+
+  it('keeps the most recently used texts when it must forget some', () => {
+    const kept = parseMfm('read often', false);
+    const early = parseMfm('one-off 0', false);
+    for (let i = 1; i < 1000; i++) {
+      parseMfm(`one-off ${i}`, false);
+      if (i % 100 === 0) parseMfm('read often', false);
+    }
+    expect(parseMfm('read often', false)).toBe(kept);
+    const again = parseMfm('one-off 0', false);
+    expect(again).not.toBe(early);
+    expect(again).toEqual(early);
   });
 });

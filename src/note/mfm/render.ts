@@ -146,6 +146,22 @@ export function renderNodes(nodes: mfm.MfmNode[], ctx: MfmContext, depth = 0, si
   return nodes.map((node) => renderNode(node, ctx, depth, sized));
 }
 
+// A note is often on screen more than once (deck columns, remounts while scrolling, the same
+// author's name on every note): its parse is kept for the most recent texts. Trees are never
+// modified after parsing, so sharing them is safe.
+const PARSED_KEPT = 500;
+const parsed = new Map<string, mfm.MfmNode[]>();
+
 export function parseMfm(text: string, simple: boolean): mfm.MfmNode[] {
-  return simple ? mfm.parseSimple(text) : mfm.parse(text, { nestLimit: MAX_DEPTH });
+  const key = (simple ? 's:' : 'f:') + text;
+  let nodes = parsed.get(key);
+  if (nodes) {
+    // Refreshed as the newest, so the oldest unused text is the one dropped.
+    parsed.delete(key);
+  } else {
+    nodes = simple ? mfm.parseSimple(text) : mfm.parse(text, { nestLimit: MAX_DEPTH });
+    if (parsed.size >= PARSED_KEPT) parsed.delete(parsed.keys().next().value!);
+  }
+  parsed.set(key, nodes);
+  return nodes;
 }
