@@ -175,7 +175,12 @@ test('n on notifications: Escape closes the dialog and keeps the draft; typed n 
   await expect(dialog.getByRole('textbox', { name: 'Note text' })).toHaveValue(`${text} n`);
   await page.keyboard.press('Escape');
   await page.reload();
-  await page.keyboard.press('n');
+  // Once the page is signed in again, n opens the dialog with the draft (n does nothing while a
+  // dialog is open, so pressing again until it shows is safe).
+  await expect(async () => {
+    await page.keyboard.press('n');
+    await expect(dialog).toBeVisible({ timeout: 1000 });
+  }).toPass();
   await expect(dialog.getByRole('textbox', { name: 'Note text' })).toHaveValue(`${text} n`);
 });
 
