@@ -57,6 +57,8 @@ test('follow and favorite a channel, find it under those tabs, and create a chan
   await expect(page.getByRole('button', { name: 'Unfollow' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'Favorite' }).click();
   await expect(page.getByRole('button', { name: 'Unfavorite' })).toHaveAttribute('aria-pressed', 'true');
+  // 2024.10 has no channel mute: no button, and no Muted tab below.
+  await expect(page.getByRole('button', { name: 'Mute', exact: true })).toHaveCount(0);
   // Notes of followed channels reach the home timeline, named by their channel.
   await page.goto('/');
   await expect(articles(page).first()).toBeVisible();
@@ -67,6 +69,7 @@ test('follow and favorite a channel, find it under those tabs, and create a chan
 
   await page.goto('/channels?tab=following');
   await expect(page.getByRole('tabpanel').getByRole('link', { name: 'Misskey talk' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Muted' })).toHaveCount(0);
   await page.getByRole('tab', { name: 'Favorites' }).click();
   await expect(page.getByRole('tabpanel').getByRole('link', { name: 'Misskey talk' })).toBeVisible();
 

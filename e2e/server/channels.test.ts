@@ -22,6 +22,13 @@ const post = async (as: string, params: Record<string, unknown>) =>
   ((await api(server, 'notes/create', params, token(as))).body as { createdNote: NoteLike }).createdNote;
 
 describe('channels', () => {
+  it('has no channel mute on 2024.10 (a 2026 feature), and no bannerId or isMuting on channels', async () => {
+    const channel = await newChannel();
+    expect(channel).not.toHaveProperty('isMuting');
+    expect(channel).not.toHaveProperty('bannerId');
+    expect((await api(server, 'channels/mute/create', { channelId: channel.id }, token('bob'))).status).toBe(404);
+  });
+
   it('creates, shows, follows and favorites with the recorded shapes', async () => {
     const created = await api(
       server,

@@ -91,6 +91,10 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       sendJson(res, 200, { ids }, CORS);
       return;
     }
+    case 'run-later':
+      // What the server set for later (scheduled notes, delayed events) happens now.
+      sendJson(res, 200, { ran: db.runLater() }, CORS);
+      return;
     case 'drop-sockets':
       target.stream.dropAll();
       sendJson(res, 200, { ok: true }, CORS);

@@ -249,6 +249,8 @@ export interface ChannelRecord {
   lastNotedAt: string | null;
   followers: Set<string>;
   favoritedBy: Set<string>;
+  /** 2026 channel mutes: who mutes it, until when (Unix ms; null for good) */
+  mutedBy: Map<string, number | null>;
 }
 
 export interface AnnouncementRecord {
@@ -335,7 +337,7 @@ export class Db {
   readonly swSubscriptions: SwSubscriptionRecord[] = [];
   readonly pushes: PushRecord[] = [];
 
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Map<NodeJS.Timeout, () => void>();
 
   constructor(
     public baseUrl: string,
@@ -355,11 +357,20 @@ export class Db {
       Math.min(ms, 2 ** 31 - 1),
     );
     timer.unref();
-    this.timers.add(timer);
+    this.timers.set(timer, fn);
+  }
+
+  /** Runs now, in the order they were set, what was set for later (as if its time had come). */
+  runLater(): number {
+    const due = [...this.timers];
+    this.timers.clear();
+    for (const [timer] of due) clearTimeout(timer);
+    for (const [, fn] of due) fn();
+    return due.length;
   }
 
   dispose(): void {
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers.keys()) clearTimeout(timer);
     this.timers.clear();
     this.events.removeAllListeners();
   }
@@ -376,6 +387,13 @@ export class Db {
       if (user.username.toLowerCase() === lower && (host === undefined || (user.host ?? null) === host)) return user;
     }
     return undefined;
+  }
+
+  mutesChannel(userId: string, channelId: string): boolean {
+    const channel = this.channels.get(channelId);
+    if (!channel?.mutedBy.has(userId)) return false;
+    const until = channel.mutedBy.get(userId) ?? null;
+    return until === null || until > Date.now();
   }
 
   isMuting(muterId: string | null, muteeId: string): boolean {

@@ -299,6 +299,18 @@ describe('2026 drafts and scheduled notes', () => {
     expect(notification.note.text).toBe('A scheduled fixture note');
   });
 
+  it('posts an hour-ahead schedule at once when the test control runs what was set for later', async () => {
+    await body(
+      'notes/drafts/create',
+      { text: 'Ahead of its time', scheduledAt: Date.now() + 3_600_000, isActuallyScheduled: true },
+      'carol',
+    );
+    expect(await control(server, 'run-later')).toMatchObject({ ran: expect.any(Number) });
+    expect(await body('notes/drafts/list', { scheduled: true }, 'carol')).toEqual([]);
+    const [latest] = await body('users/notes', { userId: userId('carol'), limit: 1 });
+    expect(latest.text).toBe('Ahead of its time');
+  });
+
   it('notes/show-partial-bulk answers reactions of known notes only, anonymously too', async () => {
     const res = await body('notes/show-partial-bulk', { noteIds: [server.notes.reactions, 'au6a0000aaaaaaaa'] });
     expect(res).toHaveLength(1);
@@ -316,5 +328,61 @@ describe('2026 main channel', () => {
     expect(socket.frames.filter((f) => ['unreadMention', 'unreadSpecifiedNote'].includes(f.body?.type))).toEqual([]);
     expect((await body('i', {}, 'alice')).hasUnreadMentions).toBe(false);
     socket.close();
+  });
+});
+
+describe('2026 channel mute', () => {
+  it('mutes and unmutes with the recorded statuses, shapes and errors; a muted channel leaves the timelines, not its own', async () => {
+    const channel = await body('channels/create', { name: 'Muted here', description: 'for muting', color: '#86b300' }, 'alice');
+    expectSameShape(channel, recorded('rest-channels-create.json'));
+    expect(channel.isMuting).toBe(false);
+    await body('channels/follow', { channelId: channel.id }, 'bob');
+    const socket = await TestSocket.open(server, token('bob'));
+    socket.connect('homeTimeline', 'home');
+    await socket.sync();
+
+    const muted = await call('channels/mute/create', { channelId: channel.id }, 'bob');
+    expect([muted.status, muted.text]).toEqual([fixture('rest-channels-mute-create.json').status, '']);
+    expectError(
+      await call('channels/mute/create', { channelId: channel.id }, 'bob'),
+      'rest-error-400-already-muting-channel-channel-mute-twice.json',
+    );
+    const list = await body('channels/mute/list', {}, 'bob');
+    expectSameShape(list, recorded('rest-channels-mute-list.json'));
+    expect(list.map((c: { id: string; isMuting: boolean }) => [c.id, c.isMuting])).toEqual([[channel.id, true]]);
+    const shown = await body('channels/show', { channelId: channel.id }, 'bob');
+    expectSameShape(shown, recorded('rest-channels-show-as-bob-muted.json'));
+    expect(shown.isMuting).toBe(true);
+
+    // Hidden from bob's home (REST and stream), also as a renote; still in the channel itself.
+    const inChannel = (await body('notes/create', { text: 'in a muted channel', channelId: channel.id }, 'alice')).createdNote;
+    const renote = (await body('notes/create', { renoteId: inChannel.id }, 'carol')).createdNote;
+    const plain = (await body('notes/create', { text: 'not in a channel' }, 'alice')).createdNote;
+    await socket.channelEvent('home', 'note');
+    const streamed = socket.frames.filter((f) => f.body?.id === 'home' && f.body?.type === 'note').map((f) => f.body.body.id);
+    expect(streamed).toEqual([plain.id]);
+    const home = (await body('notes/timeline', { limit: 20 }, 'bob')).map((n: { id: string }) => n.id);
+    expect(home).toContain(plain.id);
+    expect(home).not.toContain(inChannel.id);
+    expect(home).not.toContain(renote.id);
+    const own = (await body('channels/timeline', { channelId: channel.id }, 'bob')).map((n: { id: string }) => n.id);
+    expect(own).toContain(inChannel.id);
+
+    const unmuted = await call('channels/mute/delete', { channelId: channel.id }, 'bob');
+    expect([unmuted.status, unmuted.text]).toEqual([fixture('rest-channels-mute-delete.json').status, '']);
+    expect(await body('channels/mute/list', {}, 'bob')).toEqual(recorded('rest-channels-mute-list-after-delete.json'));
+    const again = await call('channels/mute/delete', { channelId: channel.id }, 'bob');
+    expect([again.status, (again.body as any).error.code]).toEqual([400, 'NOT_MUTING_CHANNEL']);
+    expect((await body('notes/timeline', { limit: 20 }, 'bob')).map((n: { id: string }) => n.id)).toContain(inChannel.id);
+    socket.close();
+  });
+
+  it('takes an expiry in the future only', async () => {
+    const channel = await body('channels/create', { name: 'Briefly muted' }, 'alice');
+    const past = await call('channels/mute/create', { channelId: channel.id, expiresAt: Date.now() - 1000 }, 'bob');
+    expect([past.status, (past.body as any).error.code]).toEqual([400, 'EXPIRES_AT_IS_PAST']);
+    const soon = await call('channels/mute/create', { channelId: channel.id, expiresAt: Date.now() + 60_000 }, 'bob');
+    expect(soon.status).toBe(204);
+    expect((await body('channels/show', { channelId: channel.id }, 'bob')).isMuting).toBe(true);
   });
 });

@@ -331,6 +331,7 @@ function seedExtras(db: Db, named: Record<string, string>, now: number): void {
     lastNotedAt: null,
     followers: new Set([byName('bob').id, byName('carol').id]),
     favoritedBy: new Set(),
+    mutedBy: new Map(),
   });
   const inChannel: [string, string][] = [
     ['carol', 'Welcome to the channel! Say hi.'],

@@ -32,8 +32,9 @@ export type MetaDetailed = MetaLite &
   Omit<Misskey.entities.MetaDetailed, keyof Misskey.entities.MetaLite | 'features'> & { features: Features };
 
 // 2024.10 antennas have no excludeNotesInSensitiveChannel; its channels have no bannerId or
-// isMuting, but carry hasUnreadNote for a signed-in viewer.
+// isMuting (the 2026 profile adds them), and both carry hasUnreadNote for a signed-in viewer.
 export type Antenna = Omit<Misskey.entities.Antenna, 'excludeNotesInSensitiveChannel'>;
-export type Channel = Omit<Misskey.entities.Channel, 'bannerId' | 'isMuting'> & { hasUnreadNote?: boolean };
+export type Channel = Omit<Misskey.entities.Channel, 'bannerId' | 'isMuting'> &
+  Partial<Pick<Misskey.entities.Channel, 'bannerId' | 'isMuting'>> & { hasUnreadNote?: boolean };
 // The 2026 profile sends misskey-js 2026.5.1's entities whole.
 export type ModernPolicies = Misskey.entities.RolePolicies;

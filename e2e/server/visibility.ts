@@ -20,6 +20,14 @@ export function mutedFor(db: Db, note: NoteRecord, viewerId: string | null): boo
   );
 }
 
+// A 2026 channel mute hides the channel's notes from timelines, and renotes and quotes of them
+// made outside it (a reply is always in its parent's channel, so its own channelId says it).
+export function channelMutedFor(db: Db, note: NoteRecord, viewerId: string): boolean {
+  if (note.channelId !== null && db.mutesChannel(viewerId, note.channelId)) return true;
+  const renoted = note.renoteId === null ? null : (db.notes.get(note.renoteId)?.channelId ?? null);
+  return renoted !== null && renoted !== note.channelId && db.mutesChannel(viewerId, renoted);
+}
+
 export function isPureRenote(note: NoteRecord): boolean {
   return note.renoteId !== null && note.text === null && note.cw === null && note.fileIds.length === 0 && note.poll === null;
 }
@@ -61,6 +69,7 @@ export function inTimeline(
   filter: TimelineFilter,
 ): boolean {
   if (mutedFor(db, note, viewerId)) return false;
+  if (viewerId !== null && channelMutedFor(db, note, viewerId)) return false;
   if (!filter.withRenotes && isPureRenote(note)) return false;
   if (filter.withFiles && note.fileIds.length === 0) return false;
   // Channel notes stay in their channel; only its followers also get them on home (and so social).

@@ -50,7 +50,7 @@ export function featuresOf(version: string, policies: Policies, probed: Probed =
   return { unreadMentionEvents: !modern, chat, noteDraftLimit, scheduledNoteLimit };
 }
 
-async function endpointParams(api: Api, endpoint: string): Promise<string[] | null> {
+export async function endpointParams(api: Api, endpoint: string): Promise<string[] | null> {
   try {
     // 204 (null) for an endpoint the server does not have.
     const info = (await api.request('endpoint', { endpoint })) as { params: { name: string }[] } | null;

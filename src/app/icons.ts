@@ -3,6 +3,7 @@
 export { default as IconHome } from '@tabler/icons-vue/dist/esm/icons/IconHome.mjs';
 export { default as IconHistory } from '@tabler/icons-vue/dist/esm/icons/IconHistory.mjs';
 export { default as IconPlanet } from '@tabler/icons-vue/dist/esm/icons/IconPlanet.mjs';
+export { default as IconWorld } from '@tabler/icons-vue/dist/esm/icons/IconWorld.mjs';
 export { default as IconUniverse } from '@tabler/icons-vue/dist/esm/icons/IconUniverse.mjs';
 export { default as IconWhirl } from '@tabler/icons-vue/dist/esm/icons/IconWhirl.mjs';
 export { default as IconBell } from '@tabler/icons-vue/dist/esm/icons/IconBell.mjs';

@@ -26,6 +26,8 @@ export function usePost(
   const outbox = useOutboxStore();
   const posting = ref(false);
   const status = ref('');
+  // The last post did not reach the server (it waits in the outbox, or nobody is signed in).
+  const queued = ref(false);
 
   const maxTextLength = computed(() => session.meta?.maxNoteTextLength ?? FALLBACK_MAX_TEXT);
   const problem = computed(() => draftProblem(draft.value, target(), maxTextLength.value));
@@ -38,17 +40,20 @@ export function usePost(
     // Stored before the request, so a crash mid-send leaves it in the draft or the outbox.
     drafts.saveNow(ctx, snapshot);
     posting.value = true;
+    queued.value = false;
     status.value = t('compose.posting');
     try {
       const outcome = await outbox.submit(snapshot, target(), ctx);
       reset();
+      queued.value = outcome !== 'sent';
       status.value = outcome === 'sent' ? t('compose.posted') : t('compose.queued');
     } catch {
+      queued.value = true;
       status.value = t('compose.notSignedIn');
     } finally {
       posting.value = false;
     }
   }
 
-  return { post, posting, canPost, problem, maxTextLength, status };
+  return { post, posting, queued, canPost, problem, maxTextLength, status };
 }

@@ -1,12 +1,9 @@
 import { onBeforeUnmount, onMounted } from 'vue';
+import { isPageKey } from '@/app/hotkeys';
 
 // j / k move to the next / previous note of the timeline, "." shows the new notes and goes to
 // the top. Keys typed into a field, with a modifier, or under an open dialog are left alone.
 export const TIMELINE_KEYS = 'j k .';
-
-function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
 
 export interface TimelineKeyActions {
   move(by: 1 | -1): void;
@@ -17,9 +14,7 @@ export interface TimelineKeyActions {
 
 export function useTimelineKeys(actions: TimelineKeyActions): void {
   function onKey(e: KeyboardEvent): void {
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || document.querySelector('dialog[open]'))
-      return;
-    if (!actions.enabled()) return;
+    if (!isPageKey(e) || !actions.enabled()) return;
     if (e.key === 'j' || e.key === 'k') actions.move(e.key === 'j' ? 1 : -1);
     else if (e.key === '.') actions.showNew();
     else return;

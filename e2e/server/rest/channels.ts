@@ -17,6 +17,20 @@ const channelErrors = {
   noSuchChannelToFavorite: clientError('NO_SUCH_CHANNEL', '4938f5f3-6167-4c04-9149-6607b7542861', 'No such channel.'),
   noSuchChannelToUnfavorite: clientError('NO_SUCH_CHANNEL', '353c68dd-131a-476c-aa99-88a345e83668', 'No such channel.'),
   noSuchChannelForTimeline: clientError('NO_SUCH_CHANNEL', '4d0eeeba-a02c-4c3c-9966-ef60d38d2e7f', 'No such channel.'),
+  noSuchChannelToMute: clientError('NO_SUCH_CHANNEL', '7174361e-d58f-31d6-2e7c-6fb830786a3f', 'No such Channel.'),
+  // Upstream's wording, "user" included.
+  alreadyMuting: clientError(
+    'ALREADY_MUTING_CHANNEL',
+    '5a251978-769a-da44-3e89-3931e43bb592',
+    'You are already muting that user.',
+  ),
+  expiresAtIsPast: clientError(
+    'EXPIRES_AT_IS_PAST',
+    '42b32236-df2c-a45f-fdbf-def67268f749',
+    'Cannot set past date to "expiresAt".',
+  ),
+  noSuchChannelToUnmute: clientError('NO_SUCH_CHANNEL', 'e7998769-6e94-d9c2-6b8f-94a527314aba', 'No such Channel.'),
+  notMuting: clientError('NOT_MUTING_CHANNEL', '14d55962-6ea8-d990-1333-d6bef78dc2ab', 'You are not muting that channel.'),
 };
 
 // The follow and favorite tables are unique per user and channel: a second insert is a database
@@ -36,6 +50,7 @@ export function packChannel(db: Db, channel: ChannelRecord, viewerId: string | n
     description: channel.description,
     userId: channel.userId,
     bannerUrl: null,
+    ...(db.modern ? { bannerId: null } : {}),
     pinnedNoteIds: [],
     color: channel.color,
     isArchived: false,
@@ -47,6 +62,7 @@ export function packChannel(db: Db, channel: ChannelRecord, viewerId: string | n
       ? {
           isFollowing: channel.followers.has(viewerId),
           isFavorited: channel.favoritedBy.has(viewerId),
+          ...(db.modern ? { isMuting: db.mutesChannel(viewerId, channel.id) } : {}),
           hasUnreadNote: false,
         }
       : {}),
@@ -85,6 +101,7 @@ export const channelEndpoints: Record<string, Endpoint> = {
         lastNotedAt: null,
         followers: new Set(),
         favoritedBy: new Set(),
+        mutedBy: new Map(),
       };
       ctx.db.channels.set(channel.id, channel);
       return packChannel(ctx.db, channel, me.id);
@@ -129,6 +146,46 @@ export const channelEndpoints: Record<string, Endpoint> = {
     handler: (ctx) => {
       findChannel(ctx, channelErrors.noSuchChannelToUnfavorite).favoritedBy.delete(signedIn(ctx).id);
       return undefined;
+    },
+  },
+  // 2026: a muted channel's notes leave the timelines (visibility.ts), not the channel itself.
+  'channels/mute/create': {
+    requireCredential: true,
+    kind: 'write:channels',
+    modernOnly: true,
+    handler: (ctx) => {
+      const me = signedIn(ctx);
+      const channel = findChannel(ctx, channelErrors.noSuchChannelToMute);
+      const expiresAt =
+        ctx.params.expiresAt === null
+          ? null
+          : optionalInteger(ctx.params, 'expiresAt', 0, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+      if (ctx.db.mutesChannel(me.id, channel.id)) throw channelErrors.alreadyMuting();
+      // 0 reads as "no expiry", as upstream's truthiness check does.
+      if (expiresAt && expiresAt <= Date.now()) throw channelErrors.expiresAtIsPast();
+      channel.mutedBy.set(me.id, expiresAt || null);
+      return undefined;
+    },
+  },
+  'channels/mute/delete': {
+    requireCredential: true,
+    kind: 'write:channels',
+    modernOnly: true,
+    handler: (ctx) => {
+      const me = signedIn(ctx);
+      const channel = findChannel(ctx, channelErrors.noSuchChannelToUnmute);
+      if (!ctx.db.mutesChannel(me.id, channel.id)) throw channelErrors.notMuting();
+      channel.mutedBy.delete(me.id);
+      return undefined;
+    },
+  },
+  'channels/mute/list': {
+    requireCredential: true,
+    kind: 'read:channels',
+    modernOnly: true,
+    handler: (ctx) => {
+      const me = signedIn(ctx);
+      return packList(ctx, newestFirst([...ctx.db.channels.values()].filter((c) => ctx.db.mutesChannel(me.id, c.id))));
     },
   },
   'channels/followed': {
