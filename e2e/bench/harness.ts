@@ -215,9 +215,9 @@ interface BenchWindow {
 
 /** The number on the "N new notes" button, 0 when there is none. */
 export async function queued(page: Page): Promise<number> {
-  const button = page.locator('.new-notes button');
-  if (!(await button.count())) return 0;
-  const match = /\d+/.exec((await button.textContent()) ?? '');
+  // Read in one step: the button goes away by itself once the stream calms down.
+  const text = await page.evaluate(() => document.querySelector('.new-notes button')?.textContent ?? '');
+  const match = /\d+/.exec(text);
   return match ? Number(match[0]) : 0;
 }
 
