@@ -59,6 +59,12 @@ describe.each(LOCALES)('locale %s', (locale) => {
     expect(differ.map(([key]) => key)).toEqual([]);
   });
 
+  // Buttons on screen together need names of their own (one could not be told from the other).
+  it('names the Compose button and the Post button apart', () => {
+    const post = own.get('compose.post');
+    expect([own.get('compose.dialog.open'), own.get('deck.compose')]).not.toContain(post);
+  });
+
   it('compiles every message', () => {
     const broken = [...own].filter(([key, message]) => {
       const params = Object.fromEntries(placeholders(message).map((name) => [name, 1]));
