@@ -128,16 +128,18 @@ test('offline, notes opened before, profiles and the notifications read from wha
   const id = await post('bob', opened);
   const mention = unique('mentioning alice');
   await post('carol', `@alice ${mention}`);
+  // Each page is kept a moment after it shows: wait for that before leaving it (a reload would cut the write).
+  const kept = async () => (await keptRecords(page, 'reads')).map((r) => (r as { key: string }).key.split('|').at(-1)).sort();
   await page.goto(`/notes/${id}`);
   await expect(note(page, opened)).toBeVisible();
+  await expect.poll(kept).toContain('note:' + id);
   await page.goto('/@carol');
   await expect(page.getByRole('button', { name: 'Unfollow' })).toBeVisible();
+  await expect.poll(kept).toContain('user:@carol');
   await page.goto('/notifications');
   await expect(page.getByText(mention)).toBeVisible();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await expect
-    .poll(async () => (await keptRecords(page, 'reads')).map((r) => (r as { key: string }).key.split('|').at(-1)).sort())
-    .toEqual(['note:' + id, 'notifications', 'user:@carol']);
+  await expect.poll(kept).toEqual(['note:' + id, 'notifications', 'user:@carol']);
 
   await context.setOffline(true);
   await page.goto(`/notes/${id}`);
